@@ -1,0 +1,3 @@
+export * from './escalation';
+export * from './level';
+export * from './qms-event';

@@ -1,0 +1,40 @@
+export type FieldFilter =
+  string | number | boolean | { $in: Array<string | number | boolean> };
+
+/** Equality (or `$in`) on top-level fields, all of which must hold. */
+export type DocumentFilter = Record<string, FieldFilter>;
+
+export interface FindOptions {
+  /** Field name; a leading `-` sorts descending. */
+  sort?: string;
+  limit?: number;
+  skip?: number;
+}
+
+export interface DocumentCollection<T extends object> {
+  get(id: string): Promise<T | undefined>;
+  find(filter: DocumentFilter, options?: FindOptions): Promise<T[]>;
+  count(filter: DocumentFilter): Promise<number>;
+}
+
+export interface DocumentWrite {
+  collection: string;
+  id: string;
+  /** `null` deletes the document. */
+  doc: object | null;
+}
+
+/**
+ * Read models. `write` applies all its writes atomically, so a
+ * projection's documents and its checkpoint move together.
+ */
+export interface DocumentStore {
+  collection<T extends object>(name: string): DocumentCollection<T>;
+  write(writes: DocumentWrite[]): Promise<void>;
+  /** Declares the fields queries filter on, so adapters can index them. */
+  ensureIndexes(collection: string, fields: string[]): Promise<void>;
+  drop(collection: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DOCUMENT_STORE = Symbol('DocumentStore');
