@@ -1,3 +1,4 @@
 export * from './escalation';
 export * from './level';
+export * from './messages';
 export * from './qms-event';

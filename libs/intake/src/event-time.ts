@@ -15,50 +15,45 @@ export function parseIso8601(text: string): number | undefined {
 }
 
 /** Go's zero `time.Time`, which Alertmanager sends for "no end yet". */
-export const GO_ZERO_TIME_MS = Date.UTC(2000, 0, 1) - yearShift(2000, 1);
+export const GO_ZERO_TIME_MS = Date.parse('0001-01-01T00:00:00Z');
 
-export function toIsoTime(epochMs: number): string {
-  return new Date(epochMs).toISOString();
+/** `text` as a UTC ISO string; undefined when absent or invalid. */
+export function isoTimeOf(
+  text: string | undefined,
+  parse: (text: string) => number | undefined = parseRfc3339,
+): string | undefined {
+  const epochMs = text === undefined ? undefined : parse(text);
+  return epochMs === undefined ? undefined : new Date(epochMs).toISOString();
 }
 
-// Leap seconds (:60) are rejected: a JS Date cannot hold them.
+// Leap seconds (:60) are rejected: a JS Date cannot hold them. Digits past
+// milliseconds are dropped.
 function parseDateTime(text: string, offsets: RegExp): number | undefined {
   const parts = DATE_TIME.exec(text);
   const offset = parts && offsets.exec(parts[8]);
   if (!parts || !offset) return undefined;
-  const [year, month, day, hour, minute, second] = parts
-    .slice(1, 7)
-    .map(Number);
-  const offsetHours = Number(offset[2] ?? 0);
-  const offsetMinutes = Number(offset[3] ?? 0);
-  const valid =
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth(year, month) &&
-    hour <= 23 &&
-    minute <= 59 &&
-    second <= 59 &&
-    offsetHours <= 23 &&
-    offsetMinutes <= 59;
-  if (!valid) return undefined;
   const millis = Number((parts[7] ?? '').padEnd(3, '0').slice(0, 3));
-  const local = Date.UTC(2000, month - 1, day, hour, minute, second, millis);
-  const sign = offset[1] === '-' ? -1 : 1;
-  const offsetMs = sign * (offsetHours * 60 + offsetMinutes) * 60_000;
-  return local - yearShift(2000, year) - offsetMs;
+  const local = utcTime(parts.slice(1, 7).map(Number), millis);
+  const shift = offsetMs(offset);
+  if (local === undefined || shift === undefined) return undefined;
+  return local - shift;
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(2000, month, 0) - yearShift(2000, year)).getUTCDate();
+function offsetMs(offset: RegExpExecArray): number | undefined {
+  const [, sign, hours = '0', minutes = '0'] = offset;
+  if (Number(hours) > 23 || Number(minutes) > 59) return undefined;
+  const ms = (Number(hours) * 60 + Number(minutes)) * 60_000;
+  return sign === '-' ? -ms : ms;
 }
 
-/**
- * Milliseconds from 1 Jan of `to` to 1 Jan of `from`. Date.UTC maps years
- * 0..99 to 19xx, so years are shifted explicitly instead.
- */
-function yearShift(from: number, to: number): number {
-  const start = new Date(0);
-  start.setUTCFullYear(to, 0, 1);
-  return Date.UTC(from, 0, 1) - start.getTime();
+/** Epoch ms of [year, month, day, hour, minute, second] read as UTC. */
+function utcTime(fields: number[], millis: number): number | undefined {
+  const [year, month, day, hour, minute, second] = fields;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  // Date.UTC maps years 0..99 to 19xx; setUTCFullYear does not.
+  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second, millis));
+  date.setUTCFullYear(year, month - 1, day);
+  const rolledOver =
+    date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day;
+  return rolledOver ? undefined : date.getTime();
 }

@@ -11,11 +11,18 @@ export class NotificationError extends Error {
   }
 }
 
-/** The outbox file could not be opened or read at start-up. */
+/** The outbox file cannot be opened, failed a write or fsync, or is closed. */
 export class OutboxUnavailableError extends NotificationError {
-  constructor(cause: unknown) {
-    super('OUTBOX_UNAVAILABLE', 'the outbox file cannot be opened', false, {
+  constructor(reason: string, cause?: unknown) {
+    super('OUTBOX_UNAVAILABLE', `outbox unavailable: ${reason}`, false, {
       cause,
     });
+  }
+}
+
+/** A retry was asked for an attempt that is not a positive integer. */
+export class InvalidAttemptError extends NotificationError {
+  constructor(readonly attempt: number) {
+    super('INVALID_ATTEMPT', `attempt must be an integer >= 1`, false);
   }
 }

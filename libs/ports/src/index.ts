@@ -4,3 +4,6 @@ export * from './errors';
 export * from './event-store.port';
 export * from './message-bus.port';
 export * from './topics';
+export * from './consumer-retry';
+export * from './logger.port';
+export * from './catch-up';

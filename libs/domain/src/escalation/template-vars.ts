@@ -28,5 +28,6 @@ export function templateVars(
     repeat,
     raised_at: state.raisedAt,
     start_time: signal?.occurredAt,
+    accepted_at: signal?.acceptedAt,
   };
 }

@@ -36,7 +36,10 @@ export class LogChannel implements Channel {
 
   async send(delivery: Delivery): Promise<SendResult> {
     try {
-      const outcome = await this.outbox.append(delivery.key, this.line(delivery));
+      const outcome = await this.outbox.append(
+        delivery.key,
+        this.line(delivery),
+      );
       if (outcome === 'duplicate') {
         return { outcome: 'delivered', detail: 'duplicate-skipped' };
       }

@@ -4,8 +4,18 @@ import { promisify } from 'node:util';
 import { OutboxUnavailableError } from '../notification.errors';
 import { scanOutbox } from './outbox-scan';
 
-const write = promisify(fs.write);
-const fsync = promisify(fs.fsync);
+/** The two calls of the append path; tests replace them to make them fail. */
+export interface OutboxIo {
+  write(fd: number, buffer: Buffer, offset: number): Promise<number>;
+  fsync(fd: number): Promise<void>;
+}
+
+const writeAsync = promisify(fs.write);
+const nodeIo: OutboxIo = {
+  write: async (fd, buffer, offset) =>
+    (await writeAsync(fd, buffer, offset)).bytesWritten,
+  fsync: promisify(fs.fsync),
+};
 
 export type AppendOutcome = 'written' | 'duplicate';
 
@@ -34,23 +44,26 @@ export class OutboxFile {
   private constructor(
     private readonly fd: number,
     scan: ReturnType<typeof scanOutbox>,
+    private readonly io: OutboxIo,
   ) {
     this.written = scan.keys;
     this.needsNewline = scan.endsMidLine;
   }
 
   /** Opens (creating if needed) and reads the keys already written. */
-  static open(path: string): OutboxFile {
+  static open(path: string, io: OutboxIo = nodeIo): OutboxFile {
+    let fd: number | undefined;
     try {
       fs.mkdirSync(dirname(path), { recursive: true });
       const created = !fs.existsSync(path);
-      const fd = fs.openSync(path, 'a+');
+      fd = fs.openSync(path, 'a+');
       const scan = scanOutbox(fs.readFileSync(fd, 'utf8'));
       // A new file's directory entry must survive a crash too.
       if (created) fsyncDirectory(dirname(path));
-      return new OutboxFile(fd, scan);
+      return new OutboxFile(fd, scan, io);
     } catch (error) {
-      throw new OutboxUnavailableError(error);
+      if (fd !== undefined) fs.closeSync(fd);
+      throw new OutboxUnavailableError('cannot be opened', error);
     }
   }
 
@@ -66,7 +79,10 @@ export class OutboxFile {
 
     this.written.add(key);
     const line = new Promise<void>((resolve, reject) => {
-      this.pending.push({ line: JSON.stringify(record), done: { resolve, reject } });
+      this.pending.push({
+        line: JSON.stringify(record),
+        done: { resolve, reject },
+      });
     });
     this.inFlight.set(key, line);
     this.draining ??= this.drain();
@@ -83,11 +99,10 @@ export class OutboxFile {
 
   /** Waits for pending appends, then closes the file. */
   async close(): Promise<void> {
-    await this.draining;
-    if (!this.failure) {
-      this.failure = new OutboxUnavailableError('outbox closed');
-      fs.closeSync(this.fd);
-    }
+    while (this.draining) await this.draining;
+    if (this.failure) return;
+    this.failure = new OutboxUnavailableError('closed');
+    fs.closeSync(this.fd);
   }
 
   private async drain(): Promise<void> {
@@ -105,8 +120,8 @@ export class OutboxFile {
     const prefix = this.needsNewline ? '\n' : '';
     const text = prefix + batch.map((p) => p.line + '\n').join('');
     try {
-      await writeFully(this.fd, Buffer.from(text, 'utf8'));
-      await fsync(this.fd);
+      await this.writeFully(Buffer.from(text, 'utf8'));
+      await this.io.fsync(this.fd);
       this.needsNewline = false;
       for (const p of batch) p.done.resolve();
     } catch (error) {
@@ -114,19 +129,18 @@ export class OutboxFile {
     }
   }
 
+  private async writeFully(buffer: Buffer): Promise<void> {
+    let offset = 0;
+    while (offset < buffer.length) {
+      offset += await this.io.write(this.fd, buffer, offset);
+    }
+  }
+
   private fail(error: unknown, batch: PendingLine[]): void {
-    this.failure = new OutboxUnavailableError(error);
+    this.failure = new OutboxUnavailableError('write or fsync failed', error);
     for (const p of [...batch, ...this.pending]) p.done.reject(this.failure);
     this.pending = [];
     fs.close(this.fd, () => undefined);
-  }
-}
-
-async function writeFully(fd: number, buffer: Buffer): Promise<void> {
-  let offset = 0;
-  while (offset < buffer.length) {
-    const { bytesWritten } = await write(fd, buffer, offset);
-    offset += bytesWritten;
   }
 }
 

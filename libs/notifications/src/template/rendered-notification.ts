@@ -8,5 +8,4 @@ export interface RenderedNotification {
 }
 
 export type TemplateFallbackCode =
-  | 'TEMPLATE_NOT_FOUND'
-  | 'TEMPLATE_RENDER_FAILED';
+  'TEMPLATE_NOT_FOUND' | 'TEMPLATE_RENDER_FAILED';

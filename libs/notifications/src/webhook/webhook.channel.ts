@@ -21,25 +21,31 @@ export class WebhookChannel implements Channel {
   async send(delivery: Delivery): Promise<SendResult> {
     const url = delivery.address ?? this.config?.url;
     if (!url) {
-      return permanent('WEBHOOK_NOT_CONFIGURED', 'no webhook URL for recipient');
+      return permanent(
+        'WEBHOOK_NOT_CONFIGURED',
+        'no webhook URL for recipient',
+      );
     }
-    if (!isHttpUrl(url)) {
-      return permanent('WEBHOOK_INVALID_URL', 'the webhook URL is not http(s)');
+    if (!isUsableUrl(url)) {
+      const reason = 'the webhook URL is not http(s) without credentials';
+      return permanent('WEBHOOK_INVALID_URL', reason);
     }
 
     let request: RequestInit;
     try {
-      request = { method: 'POST', ...this.request(delivery) };
+      request = this.request(delivery);
     } catch {
       const reason = 'a header or the body cannot be encoded';
       return permanent('WEBHOOK_INVALID_REQUEST', reason);
     }
+    return this.post(url, request);
+  }
+
+  private async post(url: string, request: RequestInit): Promise<SendResult> {
     const timeoutMs = this.config?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     try {
-      const response = await fetch(url, {
-        ...request,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      const signal = AbortSignal.timeout(timeoutMs);
+      const response = await fetch(url, { ...request, signal });
       // The body is never read: it could echo the URL.
       await response.body?.cancel().catch(() => undefined);
       const retryAfter = response.headers.get('retry-after');
@@ -49,23 +55,12 @@ export class WebhookChannel implements Channel {
     }
   }
 
-  private request(delivery: Delivery): { headers: Headers; body: string } {
-    return {
-      headers: this.headers(delivery),
-      body: JSON.stringify(this.body(delivery)),
-    };
-  }
-
   /** Our headers win over configured ones with the same name. */
-  private headers(delivery: Delivery): Headers {
+  private request(d: Delivery): RequestInit {
     const headers = new Headers(this.config?.headers ?? {});
     headers.set('Content-Type', 'application/json');
-    headers.set('Idempotency-Key', delivery.key);
-    return headers;
-  }
-
-  private body(d: Delivery): Record<string, unknown> {
-    return {
+    headers.set('Idempotency-Key', d.key);
+    const body = {
       key: d.key,
       escalationId: d.escalationId,
       level: d.level,
@@ -77,17 +72,21 @@ export class WebhookChannel implements Channel {
       body: d.message.body,
       sentAt: this.clock().toISOString(),
     };
+    return { method: 'POST', headers, body: JSON.stringify(body) };
   }
 }
 
 /** Error messages from fetch can quote the URL: only names and codes pass. */
 function failedRequest(error: unknown, timeoutMs: number): SendResult {
-  const name = error instanceof Error ? error.name : '';
+  // Duck-typed: the DOMException of a timeout is not always `instanceof Error`.
+  const { name, cause } = (error ?? {}) as {
+    name?: unknown;
+    cause?: { code?: unknown };
+  };
   if (name === 'TimeoutError' || name === 'AbortError') {
     const reason = `no answer within ${timeoutMs} ms`;
     return { outcome: 'retryable', code: 'WEBHOOK_TIMEOUT', reason };
   }
-  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
   const code = typeof cause?.code === 'string' ? cause.code : 'unknown';
   const reason = `the request failed (${code.replace(/[^A-Z0-9_]/gi, '')})`;
   return { outcome: 'retryable', code: 'WEBHOOK_NETWORK_ERROR', reason };
@@ -97,10 +96,12 @@ function permanent(code: string, reason: string): SendResult {
   return { outcome: 'permanent', code, reason };
 }
 
-function isHttpUrl(text: string): boolean {
+/** fetch refuses credentials in a URL; say so once instead of retrying. */
+function isUsableUrl(text: string): boolean {
   try {
-    const { protocol } = new URL(text);
-    return protocol === 'http:' || protocol === 'https:';
+    const url = new URL(text);
+    const http = url.protocol === 'http:' || url.protocol === 'https:';
+    return http && url.username === '' && url.password === '';
   } catch {
     return false;
   }

@@ -1,0 +1,137 @@
+import type { EscalationCommand } from '@qms/domain';
+import {
+  nextRetryDelayMs,
+  type Channel,
+  type Delivery,
+  type SendResult,
+} from '@qms/notifications';
+import type { Metrics } from '@qms/observability';
+import { TOPICS, type Clock, type Logger, type MessageBus } from '@qms/ports';
+import type { DeliveryLedger, LedgerEntry } from './delivery-ledger';
+
+/**
+ * Sends deliveries through their channels: ledger "sending" first, then
+ * the send, then the settled ledger entry and the outcome command back to
+ * the escalation. Retryable failures are scheduled in the ledger, not
+ * retried inline, so an acknowledgment can cancel them.
+ */
+export class Dispatcher {
+  constructor(
+    private readonly channels: ReadonlyMap<string, Channel>,
+    private readonly ledger: DeliveryLedger,
+    private readonly bus: MessageBus,
+    private readonly clock: Clock,
+    private readonly metrics: Metrics,
+    private readonly logger: Logger,
+  ) {}
+
+  async dispatch(deliveries: Delivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    await this.ledger.record(deliveries.map((d) => this.entry(d, 'sending')));
+    const results = await Promise.all(deliveries.map((d) => this.send(d)));
+    const settled = deliveries.map((d, i) => this.settle(d, results[i]));
+    await this.ledger.record(settled.map((s) => s.entry));
+    await this.bus.publish(settled.map((s) => outcomeMessage(s.command)));
+  }
+
+  private async send(d: Delivery): Promise<SendResult> {
+    const channel = this.channels.get(d.channel);
+    const result: SendResult = channel
+      ? await channel.send(d)
+      : {
+          outcome: 'permanent',
+          code: 'CHANNEL_UNAVAILABLE',
+          reason: `channel ${d.channel} is not configured`,
+        };
+    this.metrics.notifications.inc({
+      channel: d.channel,
+      outcome: result.outcome,
+    });
+    const fields = {
+      escalationId: d.escalationId,
+      channel: d.channel,
+      recipient: d.recipient,
+      attempt: d.attempt,
+      outcome: result.outcome,
+    };
+    if (result.outcome === 'delivered') {
+      if (d.attempt === 1 && d.step === 0 && d.repeat === 0 && d.acceptedAt) {
+        this.metrics.observeSinceAccepted('notification_sent', d.acceptedAt);
+      }
+      this.logger.debug(fields, 'notification delivered');
+    } else {
+      this.logger.warn({ ...fields, code: result.code }, 'notification failed');
+    }
+    return result;
+  }
+
+  private settle(d: Delivery, result: SendResult) {
+    const now = this.clock.now();
+    const base = {
+      commandId: `outcome:${d.key}:${d.attempt}`,
+      escalationId: d.escalationId,
+      now: now.toISOString(),
+    };
+    const ref = {
+      key: d.key,
+      channel: d.channel,
+      recipient: d.recipient,
+      step: d.step,
+      repeat: d.repeat,
+      attempt: d.attempt,
+    };
+    if (result.outcome === 'delivered') {
+      const detail = d.message.fallback
+        ? `template fallback: ${d.message.fallback.code}`
+        : result.detail;
+      const command: EscalationCommand = {
+        type: 'RecordDeliveryOutcome',
+        ...base,
+        ...ref,
+        outcome: 'delivered',
+        detail,
+      };
+      return { entry: this.entry(d, 'sent'), command };
+    }
+    const delay =
+      result.outcome === 'retryable' ? nextRetryDelayMs(d.attempt) : undefined;
+    const retryAt =
+      delay === undefined
+        ? undefined
+        : new Date(now.getTime() + Math.max(delay, result.retryAfterMs ?? 0));
+    const command: EscalationCommand = {
+      type: 'RecordDeliveryOutcome',
+      ...base,
+      ...ref,
+      outcome: 'failed',
+      code: result.code,
+      reason: result.reason,
+      final: !retryAt,
+    };
+    const entry = retryAt
+      ? { ...this.entry(d, 'retry'), nextAttemptAt: retryAt.toISOString() }
+      : this.entry(d, 'failed');
+    return { entry, command };
+  }
+
+  private entry(d: Delivery, status: LedgerEntry['status']): LedgerEntry {
+    return {
+      key: d.key,
+      escalationId: d.escalationId,
+      status,
+      delivery: d,
+      updatedAt: this.clock.now().toISOString(),
+    };
+  }
+}
+
+function outcomeMessage(command: EscalationCommand) {
+  return {
+    id: command.commandId,
+    topic: TOPICS.escalationCommands,
+    key: command.escalationId,
+    type: command.type,
+    schemaVersion: 1,
+    payload: command,
+  };
+}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { NotifierService } from './notifier.service';
+
+@Module({ providers: [NotifierService] })
+export class NotifierModule {}

@@ -1,0 +1,136 @@
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { SignalEvaluated } from '@qms/domain';
+import { METRICS, Metrics, READINESS, Readiness } from '@qms/observability';
+import {
+  CatchUp,
+  DOCUMENT_STORE,
+  EVENT_STORE,
+  LOGGER,
+  MESSAGE_BUS,
+  TOPICS,
+  type BusMessage,
+  type DocumentStore,
+  type DocumentWrite,
+  type EventStore,
+  type Logger,
+  type MessageBus,
+  type StoredEvent,
+  type Subscription,
+} from '@qms/ports';
+import {
+  ESCALATIONS,
+  SIGNALS,
+  type EscalationDocument,
+} from './escalation-document';
+import { projectEscalation } from './project-escalation';
+import { signalDocument } from './signal-document';
+
+const CHECKPOINTS = 'checkpoints';
+const PROJECTION = 'escalations-projection';
+export const ESCALATION_INDEXES = [
+  'status',
+  'level',
+  'levelLabel',
+  'component',
+  'fingerprint',
+  'raisedAt',
+];
+
+/**
+ * Keeps the read models: escalations from the event store (documents and
+ * checkpoint written together), signals from `qms.rule-matches.v1`.
+ */
+@Injectable()
+export class ProjectorService
+  implements OnApplicationBootstrap, OnApplicationShutdown
+{
+  private readonly catchUp: CatchUp;
+  private subscription?: Subscription;
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(METRICS) metrics: Metrics,
+    @Inject(READINESS) private readonly readiness: Readiness,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.catchUp = new CatchUp(store, logger, {
+      name: PROJECTION,
+      load: async () =>
+        (
+          await docs
+            .collection<{ position: number }>(CHECKPOINTS)
+            .get(PROJECTION)
+        )?.position ?? 0,
+      handle: (events) => this.project(events),
+    });
+    metrics.countEscalations = () => this.countEscalations();
+    readiness.expect('projector');
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.docs.ensureIndexes(ESCALATIONS, ESCALATION_INDEXES);
+    await this.docs.ensureIndexes(SIGNALS, ['fingerprint', 'acceptedAt']);
+    await this.catchUp.start();
+    this.subscription = await this.bus.subscribe({
+      topic: TOPICS.ruleMatches,
+      group: 'projector',
+      handler: (batch) => this.recordSignals(batch),
+    });
+    this.readiness.ready('projector');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscription?.stop();
+    await this.catchUp.stop();
+  }
+
+  private async project(events: StoredEvent[]): Promise<void> {
+    const collection = this.docs.collection<EscalationDocument>(ESCALATIONS);
+    const docs = new Map<string, EscalationDocument | undefined>();
+    for (const e of events) {
+      if (!e.streamId.startsWith('escalation-')) continue;
+      const id = e.streamId.slice('escalation-'.length);
+      if (!docs.has(id)) docs.set(id, await collection.get(id));
+      docs.set(id, projectEscalation(docs.get(id), e));
+    }
+    const writes: DocumentWrite[] = [...docs].flatMap(([id, doc]) =>
+      doc ? [{ collection: ESCALATIONS, id, doc }] : [],
+    );
+    const position = events[events.length - 1].position;
+    await this.docs.write([
+      ...writes,
+      { collection: CHECKPOINTS, id: PROJECTION, doc: { position } },
+    ]);
+  }
+
+  private async countEscalations() {
+    const collection = this.docs.collection<EscalationDocument>(ESCALATIONS);
+    const counts = [];
+    for (const level of ['L0', 'L1', 'L2', 'L3']) {
+      for (const status of ['active', 'acknowledged', 'resolved', 'closed']) {
+        counts.push({
+          level,
+          status,
+          count: await collection.count({ levelLabel: level, status }),
+        });
+      }
+    }
+    return counts;
+  }
+
+  private async recordSignals(batch: BusMessage[]): Promise<void> {
+    await this.docs.write(
+      batch.map((m) => {
+        const doc = signalDocument(m.payload as SignalEvaluated);
+        return { collection: SIGNALS, id: doc.id, doc };
+      }),
+    );
+  }
+}

@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+export type Mode = 'standalone' | 'distributed';
+
+/** Process settings from the environment; the only reader of env vars. */
+export interface RuntimeSettings {
+  host: string;
+  port: number;
+  configFile: string;
+  dataDir: string;
+  mode: Mode;
+  logLevel: string;
+  kafkaBrokers: string[];
+  mongodbUrl?: string;
+  eventStoreUrl?: string;
+  eventStore: 'sqlite' | 'eventstoredb';
+}
+
+export class SettingsError extends Error {
+  readonly code = 'SETTINGS_INVALID';
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+/** The shipped config, found from here whether run from source or dist/. */
+function defaultConfigFile(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, 'config', 'qms.yaml');
+    if (existsSync(candidate)) return candidate;
+  }
+  return resolve('config/qms.yaml');
+}
+
+export function runtimeSettings(
+  env: Record<string, string | undefined>,
+  overrides: { configFile?: string; defaultPort?: number } = {},
+): RuntimeSettings {
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: port(env.PORT, overrides.defaultPort ?? 8080),
+    configFile: resolve(
+      overrides.configFile ?? env.QMS_CONFIG ?? defaultConfigFile(),
+    ),
+    dataDir: resolve(env.QMS_DATA_DIR || 'data'),
+    mode: oneOf('QMS_MODE', env.QMS_MODE, [
+      'standalone',
+      'distributed',
+    ] as const),
+    logLevel: env.LOG_LEVEL || 'info',
+    kafkaBrokers: (env.KAFKA_BROKERS || '127.0.0.1:9092')
+      .split(',')
+      .filter(Boolean),
+    mongodbUrl: env.MONGODB_URL,
+    eventStoreUrl: env.EVENTSTORE_URL,
+    eventStore: oneOf('QMS_EVENT_STORE', env.QMS_EVENT_STORE, [
+      'sqlite',
+      'eventstoredb',
+    ] as const),
+  };
+}
+
+function port(text: string | undefined, fallback: number): number {
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new SettingsError(
+      'PORT',
+      `not a port number: ${JSON.stringify(text)}`,
+    );
+  }
+  return n;
+}
+
+function oneOf<T extends string>(
+  name: string,
+  text: string | undefined,
+  allowed: readonly T[],
+): T {
+  if (!text) return allowed[0];
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  throw new SettingsError(name, `expected one of ${allowed.join(', ')}`);
+}

@@ -1,0 +1,51 @@
+import { HttpException } from '@nestjs/common';
+import { ApiError } from './api-error';
+
+/** Fastify's own refusals (parser, size, media type), by its codes. */
+const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'EMPTY_BODY' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: 'INVALID_CONTENT_LENGTH',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON' },
+};
+
+type Coded = {
+  code?: unknown;
+  path?: unknown;
+  statusCode?: unknown;
+  status?: unknown;
+};
+
+export function toApiError(exception: unknown, url: string): ApiError {
+  if (exception instanceof ApiError) return exception;
+  const e = (exception ?? {}) as Coded & Error;
+  const known = typeof e.code === 'string' ? FASTIFY_CODES[e.code] : undefined;
+  if (known) return new ApiError(known.status, known.code, e.message);
+  if (e instanceof SyntaxError && e.statusCode === 400) {
+    return new ApiError(400, 'MALFORMED_JSON', e.message);
+  }
+  if (typeof e.code === 'string' && typeof e.path === 'string') {
+    return new ApiError(statusOf(e), e.code, e.message, e.path);
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const code = status === 404 ? 'NOT_FOUND' : `HTTP_${status}`;
+    const message =
+      status === 404 ? `no route for ${url.split('?')[0]}` : exception.message;
+    return new ApiError(status, code, message, status === 404 ? '' : '');
+  }
+  return new ApiError(500, 'INTERNAL_ERROR', 'internal error');
+}
+
+/** Coded domain errors without a status are client errors. */
+function statusOf(e: Coded): number {
+  const s = typeof e.statusCode === 'number' ? e.statusCode : e.status;
+  return typeof s === 'number' && s >= 400 && s < 600 ? s : 400;
+}

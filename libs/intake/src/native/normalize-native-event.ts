@@ -1,0 +1,54 @@
+import type { QmsEvent } from '@qms/domain';
+
+import { isoTimeOf } from '../event-time';
+import type { IntakeContext } from '../intake-context';
+import { compileSchema, validOrThrow } from '../schema-validation';
+import {
+  NATIVE_EVENT_SCHEMA,
+  type NativeEventBody,
+} from './native-event.schema';
+import { nativeFingerprint } from './native-fingerprint';
+
+const validateNativeEvent = compileSchema<NativeEventBody>(NATIVE_EVENT_SCHEMA);
+
+/** Envelope fields: they shape the event and are not copied to `fields`. */
+const ENVELOPE = new Set([
+  'id',
+  'occurred_at',
+  'fingerprint',
+  'summary',
+  'action',
+]);
+
+/**
+ * Validates a native event and normalises it. Throws IntakeError.
+ * Severity is trimmed and lower-cased; `occurredAt` is UTC ISO.
+ */
+export function normalizeNativeEvent(
+  body: unknown,
+  ctx: IntakeContext,
+): QmsEvent {
+  const event = validOrThrow(validateNativeEvent, body);
+  const { type, source, component } = event;
+  const severity = event.severity.trim().toLowerCase();
+
+  return {
+    id: event.id ?? ctx.newId(),
+    type,
+    source,
+    component,
+    severity,
+    action: event.action ?? 'trigger',
+    fingerprint: nativeFingerprint(event),
+    summary: event.summary,
+    occurredAt: isoTimeOf(event.occurred_at) ?? ctx.acceptedAt,
+    acceptedAt: ctx.acceptedAt,
+    fields: { ...metricFields(event), type, source, component, severity },
+  };
+}
+
+/** Every non-envelope top-level field, values as the client sent them. */
+function metricFields(event: NativeEventBody): Record<string, unknown> {
+  const entries = Object.entries(event);
+  return Object.fromEntries(entries.filter(([key]) => !ENVELOPE.has(key)));
+}

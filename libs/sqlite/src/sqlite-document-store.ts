@@ -1,0 +1,90 @@
+import type {
+  DocumentCollection,
+  DocumentStore,
+  DocumentWrite,
+} from '@qms/ports';
+import type { SqliteDatabase } from './sqlite-database';
+import { jsonExtract, selectDocuments } from './sqlite-document-query';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS documents (
+  collection TEXT NOT NULL,
+  id TEXT NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (collection, id)
+);`;
+
+/** Read models as JSON documents in SQLite, filtered with json_extract. */
+export class SqliteDocumentStore implements DocumentStore {
+  constructor(private readonly sqlite: SqliteDatabase) {
+    sqlite.db.exec(SCHEMA);
+  }
+
+  collection<T extends object>(name: string): DocumentCollection<T> {
+    const db = this.sqlite.db;
+    return {
+      get: async (id) => {
+        const row = db
+          .prepare('SELECT body FROM documents WHERE collection = ? AND id = ?')
+          .get(name, id) as { body: string } | undefined;
+        return row ? (JSON.parse(row.body) as T) : undefined;
+      },
+      find: async (filter, options) => {
+        const { sql, params } = selectDocuments('body', name, filter, options);
+        const rows = db.prepare(sql).all(...params) as { body: string }[];
+        return rows.map((r) => JSON.parse(r.body) as T);
+      },
+      count: async (filter) => {
+        const { sql, params } = selectDocuments('COUNT(*) AS n', name, filter);
+        return (db.prepare(sql).get(...params) as { n: number }).n;
+      },
+    };
+  }
+
+  async write(writes: DocumentWrite[]): Promise<void> {
+    if (writes.length === 0) return;
+    const db = this.sqlite.db;
+    const put = db.prepare(
+      `INSERT INTO documents (collection, id, body) VALUES (?, ?, ?)
+       ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body`,
+    );
+    const del = db.prepare(
+      'DELETE FROM documents WHERE collection = ? AND id = ?',
+    );
+    const rows = writes.map((w) => ({
+      ...w,
+      body: w.doc && JSON.stringify(w.doc),
+    }));
+    await this.sqlite.write(() => {
+      for (const w of rows) {
+        if (w.body === null) del.run(w.collection, w.id);
+        else put.run(w.collection, w.id, w.body);
+      }
+    });
+  }
+
+  /**
+   * One index per field serves every collection (its key starts with the
+   * collection), so the name depends on the field alone.
+   */
+  async ensureIndexes(_collection: string, fields: string[]): Promise<void> {
+    for (const field of fields) {
+      this.sqlite.db.exec(
+        `CREATE INDEX IF NOT EXISTS "documents_by:${field}"
+         ON documents (collection, ${jsonExtract(field)})`,
+      );
+    }
+  }
+
+  async drop(collection: string): Promise<void> {
+    await this.sqlite.write(() =>
+      this.sqlite.db
+        .prepare('DELETE FROM documents WHERE collection = ?')
+        .run(collection),
+    );
+  }
+
+  async close(): Promise<void> {
+    return undefined;
+  }
+}
