@@ -1,10 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { CorrelatorModule } from '../../correlator/src/correlator.module';
-import { EscalationModule } from '../../escalation/src/escalation.module';
-import { IngestorModule } from '../../ingestor/src/ingestor.module';
-import { NotifierModule } from '../../notifier/src/notifier.module';
-import { ProjectorModule } from '../../projector/src/projector.module';
-import { RuleEvaluatorModule } from '../../rule-evaluator/src/rule-evaluator.module';
+import { CorrelatorModule } from '@qms/correlator';
+import { EscalationModule } from '@qms/escalation';
+import { IngestorModule } from '@qms/ingestor';
+import { NotifierModule } from '@qms/notifier';
+import { ProjectorModule } from '@qms/projector';
+import { RuleEvaluatorModule } from '@qms/rule-evaluator';
 import { CoreModule, type CoreOptions } from './core.module';
 
 /** All six services in one process, on the adapters in `options`. */

@@ -15,10 +15,9 @@ export function buildPolicy(
     ...rules.flatMap((r) => r.stakeholders),
     ...level.chain.primary,
   ]);
-  const executive =
-    level.executiveWhen?.evaluate(fields) === false
-      ? []
-      : level.chain.executive;
+  const executiveAllowed =
+    !level.executiveWhen || level.executiveWhen.evaluate(fields) === true;
+  const executive = executiveAllowed ? level.chain.executive : [];
   const steps: PolicyStep[] = [
     { name: 'primary' as const, recipients: primary },
     { name: 'secondary' as const, recipients: level.chain.secondary },

@@ -20,6 +20,13 @@ describe('config features', () => {
     expect(load(text).ruleGroups.quality_rules?.enabled).toBe(false);
   });
 
+  it('a disabled rule group is still checked', () => {
+    const text = withEscalationConfiguration(
+      '  rule_groups:\n    quality_rules: { enabled: false }\n',
+    ).replace('quality_score < 70%', 'quality_score <');
+    expect(() => load(text)).toThrow(/score_drop\.condition/);
+  });
+
   it('a rule with enabled: false is dropped, others stay', () => {
     const text = MINIMAL_CONFIG.replace(
       '    stakeholders: [ops]',

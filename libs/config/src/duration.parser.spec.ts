@@ -10,6 +10,8 @@ describe('parseDuration', () => {
     ['2 hours', 7200],
     ['24h', 86400],
     ['daily', 86400],
+    ['weekly', 604800],
+    ['2 days', 172800],
     ['every 5 minutes until acknowledged', 300],
     ['Every 15 Minutes Until Acknowledged', 900],
     ['daily until acknowledged', 86400],

@@ -1,9 +1,9 @@
 import { thresholdScope, type ThresholdScope } from '@qms/rules';
 import type { ConfigContext } from './config-context';
 import type { RuleConfig, RuleGroupConfig, RuleGroupId } from './config.types';
-import { didYouMean } from './did-you-mean';
 import type { RawConfig, RawRule } from './raw-config.types';
 import { RULE_BLOCKS, rawRuleBlock, type RuleBlock } from './rule-blocks';
+import { checkTemplate, checkUniqueNames } from './rule-checks';
 import {
   readCondition,
   readLevelId,
@@ -27,6 +27,7 @@ export function readRules(
   raw: RawConfig,
   scope: RuleReadingScope,
 ): RuleConfig[] {
+  checkUniqueNames(context, raw);
   return RULE_BLOCKS.flatMap((block) => {
     const group = scope.ruleGroups[block.group];
     const names = thresholdScope(
@@ -80,25 +81,4 @@ function readRule(
     stakeholders: [...new Set(rule.stakeholders ?? [])],
     template: rule.template ?? block.defaultTemplate,
   };
-}
-
-function checkTemplate(
-  context: ConfigContext,
-  path: KeyPath,
-  rule: RawRule,
-  block: RuleBlock,
-  templateNames: ReadonlySet<string>,
-): void {
-  const template = rule.template ?? block.defaultTemplate;
-  if (templateNames.has(template)) return;
-  const hint = didYouMean(template, templateNames);
-  if (rule.template !== undefined) {
-    const detail = `unknown template "${template}"${hint}`;
-    context.report('CONFIG_TEMPLATE', [...path, 'template'], detail);
-    return;
-  }
-  const detail =
-    `its default template "${template}" is not in notification_templates;` +
-    ' define it there or name another with template:';
-  context.report('CONFIG_TEMPLATE', path, detail, 'key');
 }

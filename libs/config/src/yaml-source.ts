@@ -90,7 +90,8 @@ export class YamlSource {
     let cursor = contentStart;
     const lines = this.text.slice(contentStart, end).split('\n');
     for (const [index, line] of lines.entries()) {
-      const indent = index === 0 && !block ? 0 : /^\s*/.exec(line)![0].length;
+      const indent =
+        index === 0 && !block ? 0 : line.length - line.trimStart().length;
       const length = line.length - indent;
       if (remaining <= length || index === lines.length - 1) {
         return this.positionAt(cursor + indent + Math.min(remaining, length));

@@ -10,36 +10,31 @@ import {
   type OutgoingMessage,
   type SubscribeOptions,
 } from '@qms/ports';
+import type { Statement } from 'better-sqlite3';
 import type { EventEmitter } from 'node:events';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { toBusMessage, type BusRow } from './sqlite-bus-row';
 import type { SqliteDatabase } from './sqlite-database';
 
 export type ConsumerLogger = Logger;
-
-interface Row {
-  seq: number;
-  topic: string;
-  key: string;
-  id: string;
-  type: string;
-  schema_version: number;
-  timestamp: string;
-  traceparent: string | null;
-  payload: string;
-}
 
 const IDLE_POLL_MS = 1000;
 
 /**
  * One consumer group's cursor over one topic. Hands batches in log order
  * to the handler and stores the offset only after the handler resolved.
+ * A failure of the log itself is logged and retried with backoff from
+ * the last stored offset, which is the only one the cursor ever holds.
  */
 export class SqliteSubscription {
   private running = false;
   private loop?: Promise<void>;
   private offset = 0;
-  private wakeUp?: () => void;
-  private readonly onWake = () => this.wakeUp?.();
+  private batchQuery?: Statement;
+  private interrupt?: () => void;
+  private wakeOnPublish = false;
+  private readonly onWake = () => {
+    if (this.wakeOnPublish) this.interrupt?.();
+  };
 
   constructor(
     private readonly sqlite: SqliteDatabase,
@@ -50,62 +45,58 @@ export class SqliteSubscription {
   ) {}
 
   start(): void {
-    const { topic, group } = this.options;
-    const row = this.sqlite.db
-      .prepare('SELECT seq FROM bus_offsets WHERE grp = ? AND topic = ?')
-      .get(group, topic) as { seq: number } | undefined;
-    this.offset = row?.seq ?? 0;
+    this.offset = this.storedOffset();
     this.running = true;
-    this.wake.on(topic, this.onWake);
+    this.wake.on(this.options.topic, this.onWake);
     this.loop = this.run();
   }
 
+  /** Waits for a running handler; a pending retry or poll ends at once. */
   async stop(): Promise<void> {
     this.running = false;
     this.wake.off(this.options.topic, this.onWake);
-    this.wakeUp?.();
+    this.interrupt?.();
     await this.loop;
   }
 
   private async run(): Promise<void> {
-    const read = this.sqlite.db.prepare(
-      'SELECT * FROM bus_messages WHERE topic = ? AND seq > ? ORDER BY seq LIMIT ?',
-    );
+    let failures = 0;
     while (this.running) {
-      const limit = this.options.maxBatchSize ?? 500;
-      const rows = read.all(this.options.topic, this.offset, limit) as Row[];
-      if (rows.length === 0) {
-        await this.idle();
-        continue;
+      try {
+        await this.step();
+        failures = 0;
+      } catch (error) {
+        failures++;
+        this.logger.warn(
+          this.fields(undefined, failures, error),
+          'consumer step failed; retrying',
+        );
+        await this.pause(backoffMs(failures), false);
       }
-      if (!(await this.deliver(rows.map(toMessage)))) return;
-      await this.commit(rows[rows.length - 1].seq);
     }
   }
 
-  private idle(): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, IDLE_POLL_MS);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
-    }).finally(() => (this.wakeUp = undefined));
+  private async step(): Promise<void> {
+    const { topic, maxBatchSize = 500 } = this.options;
+    const rows = this.readBatch().all(
+      topic,
+      this.offset,
+      maxBatchSize,
+    ) as BusRow[];
+    if (rows.length === 0) return this.pause(IDLE_POLL_MS, true);
+    // Stopped midway: the batch stays uncommitted.
+    if (!(await this.deliver(rows.map(toBusMessage)))) return;
+    await this.commit(rows[rows.length - 1].seq);
   }
 
-  /** False when stopped midway: the batch stays uncommitted. */
+  /** False when stopped midway. */
   private async deliver(batch: BusMessage[]): Promise<boolean> {
     try {
       await this.options.handler(batch);
       return true;
     } catch (error) {
       this.logger.warn(
-        {
-          topic: this.options.topic,
-          group: this.options.group,
-          code: errorCode(error),
-        },
+        this.fields(undefined, 1, error),
         'batch failed; retrying message by message',
       );
       for (const message of batch) {
@@ -128,26 +119,57 @@ export class SqliteSubscription {
           return true;
         }
         this.logger.warn(fields, 'message failed; retrying');
-        await sleep(backoffMs(attempt));
+        await this.pause(backoffMs(attempt), false);
       }
     }
     return false;
   }
 
-  private fields(message: BusMessage, attempt: number, error: unknown) {
+  /** Sleeps `ms`; stop ends it at once, and so may a publish. */
+  private pause(ms: number, wakeOnPublish: boolean): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeOnPublish = wakeOnPublish;
+      this.interrupt = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => (this.interrupt = undefined));
+  }
+
+  private fields(
+    message: BusMessage | undefined,
+    attempt: number,
+    error: unknown,
+  ) {
     return {
-      topic: message.topic,
+      topic: this.options.topic,
       group: this.options.group,
-      offset: message.offset,
-      messageId: message.id,
+      offset: message?.offset,
+      messageId: message?.id,
       attempt,
       code: errorCode(error),
       error: error instanceof Error ? error.message : String(error),
     };
   }
 
+  private readBatch(): Statement {
+    this.batchQuery ??= this.sqlite.db.prepare(
+      'SELECT * FROM bus_messages WHERE topic = ? AND seq > ? ORDER BY seq LIMIT ?',
+    );
+    return this.batchQuery;
+  }
+
+  private storedOffset(): number {
+    const row = this.sqlite.db
+      .prepare('SELECT seq FROM bus_offsets WHERE grp = ? AND topic = ?')
+      .get(this.options.group, this.options.topic) as
+      { seq: number } | undefined;
+    return row?.seq ?? 0;
+  }
+
   private async commit(seq: number): Promise<void> {
-    this.offset = seq;
     const { group, topic } = this.options;
     await this.sqlite.write(() =>
       this.sqlite.db
@@ -157,19 +179,6 @@ export class SqliteSubscription {
         )
         .run(group, topic, seq),
     );
+    this.offset = seq;
   }
-}
-
-function toMessage(row: Row): BusMessage {
-  return {
-    id: row.id,
-    topic: row.topic,
-    key: row.key,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    timestamp: row.timestamp,
-    traceparent: row.traceparent ?? undefined,
-    payload: JSON.parse(row.payload),
-    offset: String(row.seq),
-  };
 }
