@@ -36,6 +36,8 @@ module.exports = {
       ...base,
       displayName: 'e2e',
       testMatch: ['**/*.e2e.spec.ts'],
+      // Compiles dist/ once: the tests spawn bin/qms.js, which runs it.
+      globalSetup: '<rootDir>/apps/qms/e2e/support/build-once.ts',
       testTimeout: 60_000,
     },
     {

@@ -2,7 +2,7 @@ import type { StakeholderConfig } from '@qms/config';
 import { selectChannels } from './select-channels';
 
 const L0_TIERS = [
-  ['phone_call', 'sms', 'pagerduty'],
+  ['phone', 'sms', 'pagerduty'],
   ['slack', 'teams', 'webhook'],
   ['email', 'log'],
 ];
@@ -36,8 +36,8 @@ describe('selectChannels', () => {
   it('takes every reachable channel of the first tier that has one', () => {
     const jane = person({ phone: '+1-555-555-0123' });
 
-    expect(select(jane, ['sms', 'phone_call', 'slack', 'log'])).toEqual([
-      'phone_call',
+    expect(select(jane, ['sms', 'phone', 'slack', 'log'])).toEqual([
+      'phone',
       'sms',
     ]);
   });

@@ -43,7 +43,7 @@ function hasAddress(stakeholder: StakeholderConfig, channel: string): boolean {
   if (ADDRESS_FREE.has(channel)) return true;
   if (stakeholder.channels[channel]) return true;
   if (channel === 'email') return Boolean(stakeholder.email);
-  if (channel === 'sms' || channel === 'phone_call') {
+  if (channel === 'sms' || channel === 'phone') {
     return Boolean(stakeholder.phone);
   }
   return false;

@@ -1,0 +1,117 @@
+const REQUEST_TIMEOUT_MS = 10_000;
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+}
+
+export interface Escalation {
+  id: string;
+  fingerprint: string;
+  status: 'active' | 'acknowledged' | 'resolved' | 'closed';
+  level: string;
+  levelLabel: string;
+  component: string;
+  source: string;
+  severity: string;
+  steps: Array<{ name: string; recipients: string[] }>;
+  currentStep: number;
+  occurrences: number;
+  timeline?: Array<{ type: string; revision: number; detail: any }>;
+  [field: string]: unknown;
+}
+
+export type LifecycleAction = 'acknowledge' | 'resolve' | 'close';
+
+/** The system's HTTP surface as the tests use it: intake and API. */
+export class QmsClient {
+  constructor(
+    private readonly intakeUrl: () => string,
+    private readonly apiUrl: () => string,
+  ) {}
+
+  event(body: object): Promise<Reply> {
+    return this.send('POST', `${this.intakeUrl()}/v1/events`, body);
+  }
+
+  alertmanager(body: object): Promise<Reply> {
+    const url = `${this.intakeUrl()}/v1/integrations/alertmanager`;
+    return this.send('POST', url, body);
+  }
+
+  grafana(body: object): Promise<Reply> {
+    const url = `${this.intakeUrl()}/v1/integrations/grafana`;
+    return this.send('POST', url, body);
+  }
+
+  pagerDuty(body: object): Promise<Reply> {
+    return this.send('POST', `${this.intakeUrl()}/v2/enqueue`, body);
+  }
+
+  async escalations(query: Record<string, string> = {}) {
+    const qs = new URLSearchParams({ limit: '500', ...query });
+    const url = `${this.apiUrl()}/v1/escalations?${qs}`;
+    const reply = await this.send('GET', url);
+    expectOk(reply, url);
+    return reply.body.items as Escalation[];
+  }
+
+  escalation(id: string): Promise<Reply<Escalation>> {
+    const url = `${this.apiUrl()}/v1/escalations/${encodeURIComponent(id)}`;
+    return this.send('GET', url);
+  }
+
+  act(id: string, action: LifecycleAction, body: object = {}) {
+    const path = `/v1/escalations/${encodeURIComponent(id)}/${action}`;
+    return this.send('POST', `${this.apiUrl()}${path}`, body);
+  }
+
+  async signals(fingerprint?: string): Promise<any[]> {
+    const qs = new URLSearchParams({ limit: '500' });
+    if (fingerprint) qs.set('fingerprint', fingerprint);
+    const url = `${this.apiUrl()}/v1/signals?${qs}`;
+    const reply = await this.send('GET', url);
+    expectOk(reply, url);
+    return reply.body.items;
+  }
+
+  async metrics(): Promise<string> {
+    const response = await fetch(`${this.apiUrl()}/metrics`, {
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    return response.text();
+  }
+
+  /** Any request; `body` is sent as is when it is a string. */
+  async send(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply> {
+    const response = await fetch(url, {
+      method,
+      headers:
+        body === undefined
+          ? headers
+          : { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const text = await response.text();
+    return { status: response.status, body: parse(text) };
+  }
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function expectOk(reply: Reply, url: string): void {
+  if (reply.status !== 200)
+    throw new Error(`GET ${url}: ${reply.status} ${JSON.stringify(reply.body)}`);
+}

@@ -1,0 +1,21 @@
+# Shared by the FerretDB scripts; sourced, not run.
+# FerretDB is built from its Go module into a cache directory, so tests
+# and developers share one binary across work trees.
+
+FERRETDB_VERSION=v1.24.2
+FERRETDB_MODULE=github.com/FerretDB/FerretDB/cmd/ferretdb
+FERRETDB_BIN_DIR="${QMS_BIN_DIR:-$HOME/.cache/qms/bin}"
+
+# Prints the binary's path when the pinned version is installed.
+fdb_binary() {
+  local bin="$FERRETDB_BIN_DIR/ferretdb"
+  [ -x "$bin" ] || return 1
+  "$bin" --version 2>/dev/null | grep -qF "version: $FERRETDB_VERSION" ||
+    return 1
+  echo "$bin"
+}
+
+fdb_fail() {
+  echo "ferretdb: $*" >&2
+  exit 1
+}
