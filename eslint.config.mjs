@@ -62,6 +62,15 @@ export default [
                 'type:domain',
                 'type:application',
                 'type:infra',
+                'type:runtime',
+              ],
+            },
+            {
+              sourceTag: 'type:runtime',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:application',
+                'type:infra',
               ],
             },
             {
@@ -70,6 +79,7 @@ export default [
                 'type:domain',
                 'type:application',
                 'type:infra',
+                'type:runtime',
                 'type:app',
               ],
             },

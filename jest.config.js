@@ -38,7 +38,8 @@ module.exports = {
       testMatch: ['**/*.e2e.spec.ts'],
       // Compiles dist/ once: the tests spawn bin/qms.js, which runs it.
       globalSetup: '<rootDir>/apps/qms/e2e/support/build-once.ts',
-      testTimeout: 60_000,
+      // A project's `testTimeout` is ignored by Jest: this sets 60 s.
+      setupFilesAfterEnv: ['<rootDir>/apps/qms/e2e/support/e2e-timeout.ts'],
     },
     {
       ...base,

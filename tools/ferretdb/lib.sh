@@ -3,7 +3,7 @@
 # and developers share one binary across work trees.
 
 FERRETDB_VERSION=v1.24.2
-FERRETDB_MODULE=github.com/FerretDB/FerretDB/cmd/ferretdb
+FERRETDB_MODULE=github.com/FerretDB/FerretDB
 FERRETDB_BIN_DIR="${QMS_BIN_DIR:-$HOME/.cache/qms/bin}"
 
 # Prints the binary's path when the pinned version is installed.

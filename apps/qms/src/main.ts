@@ -5,57 +5,42 @@ import {
   runtimeSettings,
   SettingsError,
 } from '@qms/config';
+import { runMain } from '@qms/runtime';
 import { Command } from 'commander';
-import { startStandalone } from './start-standalone';
+import { standalone } from './standalone';
 
-/** The `qms` command. Entry point: the only place that prints to the console. */
+/** The `qms` command; the only place of the host that prints. */
 const program = new Command('qms').description('QMS escalation system');
 
 program
   .command('start')
-  .description(
-    'run all services in one process on embedded SQLite (standalone)',
-  )
+  .description('run all six services in one process on embedded SQLite')
   .option(
     '-c, --config <file>',
-    'configuration file (default: $QMS_CONFIG or config/qms.yaml)',
+    'config file (default: $QMS_CONFIG or config/qms.yaml)',
   )
-  .action(async (options: { config?: string }) => {
-    const settings = runtimeSettings(process.env, {
-      configFile: options.config,
-    });
-    const running = await startStandalone(settings, process.env);
-    console.error(
-      `qms listening on ${running.url} (data in ${settings.dataDir})`,
-    );
-    const stop = () => {
-      running.stop().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  .action((options: { config?: string }) => {
+    runMain(standalone, { defaultPort: 8080, configFile: options.config });
   });
 
 program
   .command('config')
-  .description('validate a configuration file and exit')
+  .description('configuration commands')
   .command('check')
+  .description('validate a configuration file and exit')
   .argument('[file]', 'configuration file')
   .action((file?: string) => {
     const settings = runtimeSettings(process.env, { configFile: file });
     const config = loadConfig(settings.configFile, process.env);
+    const rules = config.rules.length;
+    const people = Object.keys(config.stakeholders).length;
     console.log(
-      `${settings.configFile}: ok (${config.rules.length} rules, ${Object.keys(config.stakeholders).length} stakeholders)`,
+      `${settings.configFile}: ok (${rules} rules, ${people} stakeholders)`,
     );
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof SettingsError) {
-    console.error(error.message);
-    process.exit(2);
-  }
-  console.error(error);
-  process.exit(1);
+  const known = error instanceof ConfigError || error instanceof SettingsError;
+  console.error(known ? (error as Error).message : error);
+  process.exit(known ? 2 : 1);
 });

@@ -35,6 +35,7 @@ export function deadLetter(
       error: {
         code: errorCode(error),
         message: error instanceof Error ? error.message : String(error),
+        path: (error as { path?: unknown })?.path,
       },
       group,
       original: message,

@@ -113,5 +113,7 @@ function parse(text: string): unknown {
 
 function expectOk(reply: Reply, url: string): void {
   if (reply.status !== 200)
-    throw new Error(`GET ${url}: ${reply.status} ${JSON.stringify(reply.body)}`);
+    throw new Error(
+      `GET ${url}: ${reply.status} ${JSON.stringify(reply.body)}`,
+    );
 }

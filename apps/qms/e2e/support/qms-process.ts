@@ -38,7 +38,9 @@ export interface QmsProcess {
 }
 
 /** Spawns the system on a free port and resolves once GET /ready is 200. */
-export async function startQms(options: StartOptions = {}): Promise<QmsProcess> {
+export async function startQms(
+  options: StartOptions = {},
+): Promise<QmsProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'qms-e2e-'));
   let port = '0';
   let runs = 0;

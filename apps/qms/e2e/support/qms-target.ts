@@ -27,7 +27,10 @@ export async function openTarget(
   options: StartOptions = {},
 ): Promise<QmsTarget> {
   if (EXTERNAL) {
-    const client = new QmsClient(() => intakeUrl!, () => apiUrl!);
+    const client = new QmsClient(
+      () => intakeUrl!,
+      () => apiUrl!,
+    );
     return { client, close: async () => undefined };
   }
   const qms = await startQms(options);

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { waitFor } from '@qms/testing';
-import { REPO } from './ensure-build';
+import { REPO } from './ensure-build.fixture';
 
 export interface QmsProcess {
   /** Base URL of intake and API (one server in standalone mode). */

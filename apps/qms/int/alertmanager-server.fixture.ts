@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { runCommand } from './run-command';
+import { runCommand } from './run-command.fixture';
 
 const REPO = join(__dirname, '..', '..', '..');
 const SCRIPTS = join(REPO, 'tools', 'alertmanager');

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand } from './run-command';
+import { runCommand } from './run-command.fixture';
 
 export const REPO = join(__dirname, '..', '..', '..');
 const ENTRY = join(REPO, 'dist', 'apps', 'qms', 'src', 'main.js');

@@ -1,0 +1,31 @@
+import {
+  DOCUMENT_STORE,
+  EVENT_STORE,
+  MESSAGE_BUS,
+  type Logger,
+} from '@qms/ports';
+import {
+  SqliteDatabase,
+  SqliteDocumentStore,
+  SqliteEventStore,
+  SqliteMessageBus,
+} from '@qms/sqlite';
+import { join } from 'node:path';
+import type { Adapters } from './adapters';
+
+/** Standalone: bus, event store and read models in one SQLite file. */
+export function sqliteAdapters(dataDir: string, logger: Logger): Adapters {
+  const sqlite = new SqliteDatabase(join(dataDir, 'qms.db'));
+  const bus = new SqliteMessageBus(sqlite, logger);
+  return {
+    providers: [
+      { provide: MESSAGE_BUS, useValue: bus },
+      { provide: EVENT_STORE, useValue: new SqliteEventStore(sqlite) },
+      { provide: DOCUMENT_STORE, useValue: new SqliteDocumentStore(sqlite) },
+    ],
+    close: async () => {
+      await bus.close();
+      sqlite.close();
+    },
+  };
+}
