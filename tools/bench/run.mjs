@@ -122,10 +122,11 @@ function readOptions() {
 }
 
 function alertmanagerVersion() {
-  const bin = execFileSync('bash', [
-    '-c',
-    'source tools/alertmanager/lib.sh && am_binary',
-  ], { cwd: servers.REPO, encoding: 'utf8' }).trim();
-  const text = execFileSync(bin, ['--version'], { encoding: 'utf8' });
+  const script =
+    'source tools/alertmanager/lib.sh && "$(am_binary)" --version 2>&1';
+  const text = execFileSync('bash', ['-c', script], {
+    cwd: servers.REPO,
+    encoding: 'utf8',
+  });
   return /version (\S+)/.exec(text)?.[1] ?? 'unknown';
 }

@@ -36,7 +36,12 @@ export async function startQms(port, dataDir) {
       QMS_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  // Kept for failure messages; a quiet run prints nothing of it.
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-4000);
   });
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
@@ -47,8 +52,12 @@ export async function startQms(port, dataDir) {
     await exited;
     clearTimeout(timer);
   };
-  await untilReady(`${url}/ready`, () => child.exitCode !== null, stop);
-  return { url, pid: child.pid, stop };
+  try {
+    await untilReady(`${url}/ready`, () => child.exitCode !== null, stop);
+  } catch (error) {
+    throw new Error(`${error.message}\n${stderr}`);
+  }
+  return { url, pid: child.pid, stop, output: () => stderr };
 }
 
 /**
@@ -77,7 +86,10 @@ export function peakRssMiB(pid) {
 async function untilReady(url, exited, stop) {
   for (let i = 0; i < 300; i += 1) {
     if (exited()) throw new Error('qms exited during start-up');
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await sleep(100);
   }

@@ -1,1 +1,2 @@
+export * from './escalation-projection';
 export * from './projector.module';

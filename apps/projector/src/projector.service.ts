@@ -15,11 +15,9 @@ import {
   TOPICS,
   type BusMessage,
   type DocumentStore,
-  type DocumentWrite,
   type EventStore,
   type Logger,
   type MessageBus,
-  type StoredEvent,
   type Subscription,
 } from '@qms/ports';
 import {
@@ -27,11 +25,13 @@ import {
   SIGNALS,
   type EscalationDocument,
 } from './escalation-document';
-import { projectEscalation } from './project-escalation';
+import {
+  loadCheckpoint,
+  projectBatch,
+  PROJECTION,
+} from './escalation-projection';
 import { signalDocument } from './signal-document';
 
-const CHECKPOINTS = 'checkpoints';
-const PROJECTION = 'escalations-projection';
 export const ESCALATION_INDEXES = [
   'status',
   'level',
@@ -62,13 +62,8 @@ export class ProjectorService
   ) {
     this.catchUp = new CatchUp(store, logger, {
       name: PROJECTION,
-      load: async () =>
-        (
-          await docs
-            .collection<{ position: number }>(CHECKPOINTS)
-            .get(PROJECTION)
-        )?.position ?? 0,
-      handle: (events) => this.project(events),
+      load: () => loadCheckpoint(docs),
+      handle: (events) => projectBatch(docs, events),
     });
     metrics.countEscalations = () => this.countEscalations();
     readiness.expect('projector');
@@ -89,25 +84,6 @@ export class ProjectorService
   async onApplicationShutdown(): Promise<void> {
     await this.subscription?.stop();
     await this.catchUp.stop();
-  }
-
-  private async project(events: StoredEvent[]): Promise<void> {
-    const collection = this.docs.collection<EscalationDocument>(ESCALATIONS);
-    const docs = new Map<string, EscalationDocument | undefined>();
-    for (const e of events) {
-      if (!e.streamId.startsWith('escalation-')) continue;
-      const id = e.streamId.slice('escalation-'.length);
-      if (!docs.has(id)) docs.set(id, await collection.get(id));
-      docs.set(id, projectEscalation(docs.get(id), e));
-    }
-    const writes: DocumentWrite[] = [...docs].flatMap(([id, doc]) =>
-      doc ? [{ collection: ESCALATIONS, id, doc }] : [],
-    );
-    const position = events[events.length - 1].position;
-    await this.docs.write([
-      ...writes,
-      { collection: CHECKPOINTS, id: PROJECTION, doc: { position } },
-    ]);
   }
 
   private async countEscalations() {

@@ -7,6 +7,7 @@ import {
 } from '@qms/config';
 import { runMain } from '@qms/runtime';
 import { Command } from 'commander';
+import { rebuildProjections } from './rebuild-projections';
 import { standalone } from './standalone';
 
 /** The `qms` command; the only place of the host that prints. */
@@ -37,6 +38,24 @@ program
     console.log(
       `${settings.configFile}: ok (${rules} rules, ${people} stakeholders)`,
     );
+  });
+
+program
+  .command('projections')
+  .description('read-model commands')
+  .command('rebuild')
+  .description(
+    'drop the escalation read model and replay it from the event store',
+  )
+  .option('-c, --config <file>', 'config file')
+  .action(async (options: { config?: string }) => {
+    const settings = runtimeSettings(process.env, {
+      configFile: options.config,
+    });
+    const projected = await rebuildProjections(settings, (n) =>
+      process.stderr.write(`projected ${n} events\n`),
+    );
+    console.log(`rebuilt the escalation read model from ${projected} events`);
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

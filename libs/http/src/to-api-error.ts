@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { errorCodes } from 'fastify';
 import { ApiError } from './api-error';
 
 /** Fastify's own refusals (parser, size, media type), by its codes. */
@@ -15,6 +16,17 @@ const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
   },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON' },
 };
+
+/**
+ * Nest re-throws Fastify's refusals as `HttpException(message, status)`,
+ * dropping the code: the message is what is left to recognise them by.
+ */
+const FASTIFY_BY_MESSAGE = new Map(
+  Object.entries(FASTIFY_CODES).map(([name, mapped]) => {
+    const FastifyError = errorCodes[name as keyof typeof errorCodes];
+    return [new FastifyError().message, mapped] as const;
+  }),
+);
 
 type Coded = {
   code?: unknown;
@@ -35,6 +47,9 @@ export function toApiError(exception: unknown, url: string): ApiError {
     return new ApiError(statusOf(e), e.code, e.message, e.path);
   }
   if (exception instanceof HttpException) {
+    const fastify = FASTIFY_BY_MESSAGE.get(exception.message);
+    if (fastify && fastify.status === exception.getStatus())
+      return new ApiError(fastify.status, fastify.code, exception.message);
     const status = exception.getStatus();
     const code = status === 404 ? 'NOT_FOUND' : `HTTP_${status}`;
     const message =

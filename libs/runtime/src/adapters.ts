@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import type { RuntimeSettings } from '@qms/config';
-import type { Logger } from '@qms/ports';
+import type { DocumentStore, EventStore, Logger, MessageBus } from '@qms/ports';
 import { sqliteAdapters } from './sqlite-adapters';
 
 /** Which ports a process binds; distributed services bind only theirs. */
@@ -11,6 +11,12 @@ export interface PortNeeds {
 }
 
 export interface Adapters {
+  /** The same adapters, for tools that run without Nest. */
+  ports: {
+    bus?: MessageBus;
+    eventStore?: EventStore;
+    documents?: DocumentStore;
+  };
   providers: Provider[];
   /** Closes connections and files after the services have stopped. */
   close(): Promise<void>;

@@ -17,11 +17,14 @@ import type { Adapters } from './adapters';
 export function sqliteAdapters(dataDir: string, logger: Logger): Adapters {
   const sqlite = new SqliteDatabase(join(dataDir, 'qms.db'));
   const bus = new SqliteMessageBus(sqlite, logger);
+  const eventStore = new SqliteEventStore(sqlite);
+  const documents = new SqliteDocumentStore(sqlite);
   return {
+    ports: { bus, eventStore, documents },
     providers: [
       { provide: MESSAGE_BUS, useValue: bus },
-      { provide: EVENT_STORE, useValue: new SqliteEventStore(sqlite) },
-      { provide: DOCUMENT_STORE, useValue: new SqliteDocumentStore(sqlite) },
+      { provide: EVENT_STORE, useValue: eventStore },
+      { provide: DOCUMENT_STORE, useValue: documents },
     ],
     close: async () => {
       await bus.close();
