@@ -8,7 +8,7 @@ import {
 import { msBetween, percentile, round } from './stats.mjs';
 
 const DRAIN_MS = 60_000;
-const OUTBOX_MS = 20_000;
+const OUTBOX_MS = 45_000;
 
 /**
  * Waits (bounded) for `expected` escalations and their first pages, then

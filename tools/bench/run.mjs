@@ -14,7 +14,7 @@ import * as servers from './servers.mjs';
 
 // Phase caps keep a default run under ~3 minutes; the watchdog is the
 // backstop if a server hangs.
-const LOAD_SECONDS = 45;
+const LOAD_SECONDS = 60;
 const WATCHDOG_MS = 175_000;
 
 const options = readOptions();

@@ -19,3 +19,9 @@ fdb_fail() {
   echo "ferretdb: $*" >&2
   exit 1
 }
+
+# Where start.sh keeps the data, log and pid of a server on <port> when no
+# workdir is given.
+fdb_default_workdir() {
+  echo "${TMPDIR:-/tmp}/qms-ferretdb-$1"
+}

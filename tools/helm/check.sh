@@ -26,7 +26,7 @@ cmp -s "$root/config/qms.yaml" "$chart/files/qms.yaml" ||
 for store in eventstoredb sqlite; do
   echo "== eventStore=$store"
   "$helm" lint --strict "$chart" --set eventStore="$store"
-  "$helm" template qms "$chart" --set eventStore="$store" \
+  "$helm" template qms-escalation "$chart" --set eventStore="$store" \
     --set secrets.SLACK_WEBHOOK_URL=https://hooks.example.com/t \
     >"$out/$store.yaml"
   echo "rendered $(grep -c '^kind:' "$out/$store.yaml") objects"
@@ -44,7 +44,7 @@ reject eventstoredb.yaml '^kind: PersistentVolumeClaim' 'a PVC without sqlite'
 reject eventstoredb.yaml 'type: Recreate' 'Recreate without sqlite'
 expect sqlite.yaml '^kind: PersistentVolumeClaim' 'no PVC for the store'
 expect sqlite.yaml 'type: Recreate' 'escalation not Recreate'
-expect sqlite.yaml 'claimName: qms-qms-escalation-escalation-data' \
+expect sqlite.yaml 'claimName: qms-escalation-escalation-data' \
   'escalation does not mount the claim'
 for file in eventstoredb.yaml sqlite.yaml; do
   [ "$(grep -c '^kind: Deployment' "$out/$file")" = 6 ] ||
@@ -55,22 +55,24 @@ for file in eventstoredb.yaml sqlite.yaml; do
   expect "$file" 'path: /ready' 'no readiness probe'
 done
 
-# Settings the chart must refuse.
+# Settings the chart must refuse, each for its own reason.
 refuse() {
   local reason="$1"
   shift
-  if "$helm" template qms "$chart" "$@" >/dev/null 2>"$out/err"; then
-    fail "accepted $*: $reason"
+  if "$helm" template qms-escalation "$chart" "$@" >/dev/null 2>"$out/err"; then
+    fail "accepted $*"
   fi
-  echo "refused $* ($(tail -n1 "$out/err"))"
+  grep -q -- "$reason" "$out/err" ||
+    fail "refused $* without saying '$reason': $(cat "$out/err")"
+  echo "refused $*: $(grep -m1 -- "$reason" "$out/err")"
 }
-refuse 'one SQLite file, one writer' \
+refuse 'replicas must be 1 when eventStore is sqlite' \
   --set eventStore=sqlite --set apps.escalation.replicas=2
-refuse 'unknown event store' --set eventStore=postgres
+refuse "/eventStore" --set eventStore=postgres
 
 # A configuration given on the command line replaces the shipped one.
 printf 'thresholds: {}\n' >"$out/custom.yaml"
-"$helm" template qms "$chart" --set-file config="$out/custom.yaml" \
+"$helm" template qms-escalation "$chart" --set-file config="$out/custom.yaml" \
   >"$out/custom-render.yaml"
 expect custom-render.yaml '^    thresholds: \{\}' '--set-file config ignored'
 reject custom-render.yaml 'quality_escalations' 'shipped config kept'

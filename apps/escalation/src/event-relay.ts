@@ -71,6 +71,7 @@ function toMessage(e: StoredEvent): EscalationEventMessage {
     eventId: e.id,
     revision: e.revision,
     position: e.position,
+    recordedAt: e.recordedAt,
     type: e.type,
     data: e.data as Record<string, unknown>,
   };

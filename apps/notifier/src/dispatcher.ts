@@ -1,4 +1,5 @@
 import type { EscalationCommand } from '@qms/domain';
+import { randomUUID } from 'node:crypto';
 import {
   nextRetryDelayMs,
   type Channel,
@@ -7,7 +8,11 @@ import {
 } from '@qms/notifications';
 import type { Metrics } from '@qms/observability';
 import { TOPICS, type Clock, type Logger, type MessageBus } from '@qms/ports';
-import type { DeliveryLedger, LedgerEntry } from './delivery-ledger';
+import {
+  SEND_LEASE_MS,
+  type DeliveryLedger,
+  type LedgerEntry,
+} from './delivery-ledger';
 
 /**
  * Sends deliveries through their channels: ledger "sending" first, then
@@ -23,11 +28,37 @@ export class Dispatcher {
     private readonly clock: Clock,
     private readonly metrics: Metrics,
     private readonly logger: Logger,
+    private readonly instanceId: string,
   ) {}
 
+  /** Deliveries seen for the first time: this instance owns them. */
   async dispatch(deliveries: Delivery[]): Promise<void> {
     if (deliveries.length === 0) return;
     await this.ledger.record(deliveries.map((d) => this.entry(d, 'sending')));
+    await this.sendAll(deliveries);
+  }
+
+  /**
+   * Ledger entries to send again (due retries, orphaned sends): each is
+   * claimed first, and only the claims this instance won are sent.
+   */
+  async resend(
+    entries: LedgerEntry[],
+    attempt: (e: LedgerEntry) => number,
+  ): Promise<void> {
+    const won = await Promise.all(
+      entries.map(async (e) => {
+        const delivery = { ...e.delivery, attempt: attempt(e) };
+        return (await this.ledger.claim(e, this.entry(delivery, 'sending')))
+          ? delivery
+          : undefined;
+      }),
+    );
+    await this.sendAll(won.filter((d): d is Delivery => d !== undefined));
+  }
+
+  private async sendAll(deliveries: Delivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
     const results = await Promise.all(deliveries.map((d) => this.send(d)));
     const settled = deliveries.map((d, i) => this.settle(d, results[i]));
     await this.ledger.record(settled.map((s) => s.entry));
@@ -115,12 +146,22 @@ export class Dispatcher {
   }
 
   private entry(d: Delivery, status: LedgerEntry['status']): LedgerEntry {
+    const now = this.clock.now();
+    const lease =
+      status === 'sending'
+        ? {
+            owner: this.instanceId,
+            leaseUntil: new Date(now.getTime() + SEND_LEASE_MS).toISOString(),
+          }
+        : {};
     return {
+      ...lease,
       key: d.key,
       escalationId: d.escalationId,
       status,
       delivery: d,
-      updatedAt: this.clock.now().toISOString(),
+      updatedAt: now.toISOString(),
+      nonce: randomUUID(),
     };
   }
 }

@@ -32,7 +32,7 @@ import {
   type Subscription,
 } from '@qms/ports';
 import { join } from 'node:path';
-import { DeliveryLedger } from './delivery-ledger';
+import { DeliveryLedger, type LedgerEntry } from './delivery-ledger';
 import { Dispatcher } from './dispatcher';
 import { planDeliveries, type ChannelSetup } from './plan-deliveries';
 
@@ -56,6 +56,7 @@ export class NotifierService
   private readonly dispatcher: Dispatcher;
   private readonly setup: ChannelSetup;
   private readonly logChannel: LogChannel;
+  private readonly instanceId: string;
   private subscription?: Subscription;
   private retryTimer?: NodeJS.Timeout;
   private retrying?: Promise<void>;
@@ -92,13 +93,15 @@ export class NotifierService
       clock,
       metrics,
       logger,
+      settings.instanceId,
     );
+    this.instanceId = settings.instanceId;
     readiness.expect('notifier');
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.ledger.init();
-    await this.resumeInterrupted();
+    await this.resumeInterrupted(true);
     this.subscription = await this.bus.subscribe({
       topic: TOPICS.escalationEvents,
       group: 'notifier',
@@ -115,15 +118,24 @@ export class NotifierService
     this.logChannel.close();
   }
 
-  /** Sends still marked "sending" were cut off by a crash: send again. */
-  private async resumeInterrupted(): Promise<void> {
-    const interrupted = await this.ledger.withStatus('sending');
-    if (interrupted.length)
-      this.logger.info(
-        { count: interrupted.length },
-        'resuming interrupted sends',
-      );
-    await this.dispatcher.dispatch(interrupted.map((e) => e.delivery));
+  /**
+   * Sends still "sending" were cut off by a crash: this instance's own
+   * (at start-up), or another instance's once its lease ran out. Sent
+   * again with the same key and attempt.
+   */
+  private async resumeInterrupted(includeOwn: boolean): Promise<void> {
+    const orphaned = (await this.ledger.withStatus('sending')).filter((e) =>
+      this.isOrphan(e, includeOwn),
+    );
+    if (orphaned.length === 0) return;
+    this.logger.info({ count: orphaned.length }, 'resuming interrupted sends');
+    await this.dispatcher.resend(orphaned, (e) => e.delivery.attempt);
+  }
+
+  private isOrphan(e: LedgerEntry, includeOwn: boolean): boolean {
+    if (e.status !== 'sending') return false;
+    if (includeOwn && e.owner === this.instanceId) return true;
+    return Date.parse(e.leaseUntil ?? '') < this.clock.now().getTime();
   }
 
   private async handle(batch: BusMessage[]): Promise<void> {
@@ -142,18 +154,24 @@ export class NotifierService
         ...planDeliveries(e.escalationId, request, this.config, this.setup),
       );
     }
-    await this.dispatcher.dispatch(await this.unsent(deliveries));
+    await this.deliver(deliveries);
     await this.cancelPending([...stopsAt.keys()]);
   }
 
-  /** Drops deliveries the ledger has already settled or is retrying. */
-  private async unsent(deliveries: Delivery[]): Promise<Delivery[]> {
+  /**
+   * New keys are sent; a key still "sending" is resent only if its sender
+   * is gone; settled or scheduled keys are left alone.
+   */
+  private async deliver(deliveries: Delivery[]): Promise<void> {
     const seen = await Promise.all(
       deliveries.map((d) => this.ledger.get(d.key)),
     );
-    return deliveries.filter(
-      (_, i) => !seen[i] || seen[i]?.status === 'sending',
+    const fresh = deliveries.filter((_, i) => !seen[i]);
+    const orphans = seen.filter(
+      (e): e is LedgerEntry => !!e && this.isOrphan(e, true),
     );
+    await this.dispatcher.dispatch(fresh);
+    await this.dispatcher.resend(orphans, (e) => e.delivery.attempt);
   }
 
   private async cancelPending(escalationIds: string[]): Promise<void> {
@@ -177,9 +195,8 @@ export class NotifierService
       const due = (await this.ledger.withStatus('retry')).filter(
         (e) => Date.parse(e.nextAttemptAt ?? '') <= now,
       );
-      await this.dispatcher.dispatch(
-        due.map((e) => ({ ...e.delivery, attempt: e.delivery.attempt + 1 })),
-      );
+      await this.dispatcher.resend(due, (e) => e.delivery.attempt + 1);
+      await this.resumeInterrupted(false);
     })()
       .catch((error) =>
         this.logger.warn({ error: String(error) }, 'retry pass failed'),

@@ -1,6 +1,7 @@
 import {
   Inject,
   Injectable,
+  Optional,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
@@ -13,6 +14,7 @@ import {
   LOGGER,
   MESSAGE_BUS,
   TOPICS,
+  type BatchHandler,
   type BusMessage,
   type DocumentStore,
   type EventStore,
@@ -30,6 +32,7 @@ import {
   projectBatch,
   PROJECTION,
 } from './escalation-projection';
+import { relayedEvent } from './relayed-event';
 import { signalDocument } from './signal-document';
 
 export const ESCALATION_INDEXES = [
@@ -49,22 +52,26 @@ export const ESCALATION_INDEXES = [
 export class ProjectorService
   implements OnApplicationBootstrap, OnApplicationShutdown
 {
-  private readonly catchUp: CatchUp;
-  private subscription?: Subscription;
+  private readonly catchUp?: CatchUp;
+  private readonly subscriptions: Subscription[] = [];
 
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
+    @Optional() @Inject(EVENT_STORE) store: EventStore | undefined,
     @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(METRICS) metrics: Metrics,
     @Inject(READINESS) private readonly readiness: Readiness,
     @Inject(LOGGER) logger: Logger,
   ) {
-    this.catchUp = new CatchUp(store, logger, {
-      name: PROJECTION,
-      load: () => loadCheckpoint(docs),
-      handle: (events) => projectBatch(docs, events),
-    });
+    // Without a readable event store (distributed, SQLite owned by the
+    // escalation service) the relayed topic carries the same events.
+    this.catchUp =
+      store &&
+      new CatchUp(store, logger, {
+        name: PROJECTION,
+        load: () => loadCheckpoint(docs),
+        handle: (events) => projectBatch(docs, events),
+      });
     metrics.countEscalations = () => this.countEscalations();
     readiness.expect('projector');
   }
@@ -72,18 +79,27 @@ export class ProjectorService
   async onApplicationBootstrap(): Promise<void> {
     await this.docs.ensureIndexes(ESCALATIONS, ESCALATION_INDEXES);
     await this.docs.ensureIndexes(SIGNALS, ['fingerprint', 'acceptedAt']);
-    await this.catchUp.start();
-    this.subscription = await this.bus.subscribe({
-      topic: TOPICS.ruleMatches,
-      group: 'projector',
-      handler: (batch) => this.recordSignals(batch),
-    });
+    if (this.catchUp) await this.catchUp.start();
+    else
+      await this.follow(TOPICS.escalationEvents, (b) => this.projectRelayed(b));
+    await this.follow(TOPICS.ruleMatches, (b) => this.recordSignals(b));
     this.readiness.ready('projector');
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.subscription?.stop();
-    await this.catchUp.stop();
+    await Promise.all(this.subscriptions.map((s) => s.stop()));
+    await this.catchUp?.stop();
+  }
+
+  private async follow(topic: string, handler: BatchHandler): Promise<void> {
+    const group = 'projector';
+    this.subscriptions.push(
+      await this.bus.subscribe({ topic, group, handler }),
+    );
+  }
+
+  private projectRelayed(batch: BusMessage[]): Promise<void> {
+    return projectBatch(this.docs, batch.map(relayedEvent));
   }
 
   private async countEscalations() {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 export type Mode = 'standalone' | 'distributed';
@@ -10,6 +11,8 @@ export interface RuntimeSettings {
   configFile: string;
   dataDir: string;
   mode: Mode;
+  /** Names this process in shared state (the delivery ledger's leases). */
+  instanceId: string;
   logLevel: string;
   kafkaBrokers: string[];
   mongodbUrl?: string;
@@ -40,9 +43,17 @@ export function runtimeSettings(
   env: Record<string, string | undefined>,
   overrides: { configFile?: string; defaultPort?: number } = {},
 ): RuntimeSettings {
+  const listen = port(env.PORT, overrides.defaultPort ?? 8080);
+  const mode = oneOf('QMS_MODE', env.QMS_MODE, [
+    'standalone',
+    'distributed',
+  ] as const);
   return {
     host: env.HOST || '127.0.0.1',
-    port: port(env.PORT, overrides.defaultPort ?? 8080),
+    port: listen,
+    instanceId:
+      env.QMS_INSTANCE_ID ||
+      (mode === 'standalone' ? 'standalone' : `${hostname()}:${listen}`),
     configFile: resolve(
       overrides.configFile ?? env.QMS_CONFIG ?? defaultConfigFile(),
     ),

@@ -38,11 +38,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       void reply.status(error.status).send(body);
       return;
     }
-    void reply
-      .status(error.status)
-      .send({
-        error: { code: error.code, message: error.message, path: error.path },
-      });
+    void reply.status(error.status).send({
+      error: { code: error.code, message: error.message, path: error.path },
+    });
   }
 }
 

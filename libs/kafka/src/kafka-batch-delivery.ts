@@ -77,7 +77,7 @@ export class BatchDelivery {
         }
       }
       await control.pause(backoffMs(attempt));
-      await control.heartbeat();
+      if (control.active()) await control.heartbeat();
     }
     return false;
   }

@@ -40,6 +40,7 @@ export function resolveKafkaBusOptions(
     maxWaitTimeMs: 500,
     sessionTimeoutMs: 30_000,
     ...withoutUndefined(options),
+    brokers: options.brokers,
   };
 }
 

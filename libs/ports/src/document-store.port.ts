@@ -31,6 +31,16 @@ export interface DocumentWrite {
 export interface DocumentStore {
   collection<T extends object>(name: string): DocumentCollection<T>;
   write(writes: DocumentWrite[]): Promise<void>;
+  /**
+   * Replaces the document only if it exists and matches `expected`; true
+   * when it did. Two writers racing on one document: exactly one wins.
+   */
+  replaceIf(
+    collection: string,
+    id: string,
+    expected: DocumentFilter,
+    doc: object,
+  ): Promise<boolean>;
   /** Declares the fields queries filter on, so adapters can index them. */
   ensureIndexes(collection: string, fields: string[]): Promise<void>;
   drop(collection: string): Promise<void>;

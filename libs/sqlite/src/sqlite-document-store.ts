@@ -1,5 +1,6 @@
 import type {
   DocumentCollection,
+  DocumentFilter,
   DocumentStore,
   DocumentWrite,
 } from '@qms/ports';
@@ -61,6 +62,24 @@ export class SqliteDocumentStore implements DocumentStore {
         else put.run(w.collection, w.id, w.body);
       }
     });
+  }
+
+  async replaceIf(
+    collection: string,
+    id: string,
+    expected: DocumentFilter,
+    doc: object,
+  ): Promise<boolean> {
+    const { sql, params } = selectDocuments('1', collection, expected);
+    const update = this.sqlite.db.prepare(
+      `UPDATE documents SET body = ? WHERE collection = ? AND id = ?
+       AND EXISTS (${sql} AND id = ?)`,
+    );
+    const body = JSON.stringify(doc);
+    const result = await this.sqlite.write(() =>
+      update.run(body, collection, id, ...params, id),
+    );
+    return result.changes === 1;
   }
 
   /**

@@ -104,4 +104,20 @@ export function documentStoreWriteCases(store: () => DocumentStore): void {
     await store().write([{ collection: dropped, id: 'e1', doc: VIEWS[0] }]);
     expect(await views(dropped).count({})).toBe(1);
   });
+
+  it('replaces a document only while it matches the expected fields', async () => {
+    const collection = uniqueName('ledger');
+    const sending = { key: 'k', status: 'retry', attempt: 1 };
+    await store().write([{ collection, id: 'k', doc: sending }]);
+    const claim = { ...sending, status: 'sending', attempt: 2 };
+
+    const [first, second] = await Promise.all([
+      store().replaceIf(collection, 'k', { status: 'retry' }, claim),
+      store().replaceIf(collection, 'k', { status: 'retry' }, claim),
+    ]);
+
+    expect([first, second].sort()).toEqual([false, true]);
+    expect(await views(collection).get('k')).toEqual(claim);
+    expect(await store().replaceIf(collection, 'nope', {}, claim)).toBe(false);
+  });
 }

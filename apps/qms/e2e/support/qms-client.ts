@@ -30,6 +30,16 @@ export class QmsClient {
     private readonly apiUrl: () => string,
   ) {}
 
+  /** Base URL of the intake endpoints (current, across restarts). */
+  get intake(): string {
+    return this.intakeUrl();
+  }
+
+  /** Base URL of the API. */
+  get api(): string {
+    return this.apiUrl();
+  }
+
   event(body: object): Promise<Reply> {
     return this.send('POST', `${this.intakeUrl()}/v1/events`, body);
   }

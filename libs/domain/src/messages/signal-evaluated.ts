@@ -26,6 +26,8 @@ export interface EscalationEventMessage {
   eventId: string;
   revision: number;
   position: number;
+  /** When the event store committed it. */
+  recordedAt: string;
   type: string;
   data: Record<string, unknown>;
 }

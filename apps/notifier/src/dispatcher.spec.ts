@@ -1,0 +1,109 @@
+import type { Channel, Delivery, SendResult } from '@qms/notifications';
+import { Metrics } from '@qms/observability';
+import { silentLogger, TOPICS, type Clock } from '@qms/ports';
+import {
+  SqliteDatabase,
+  SqliteDocumentStore,
+  SqliteMessageBus,
+} from '@qms/sqlite';
+import { DeliveryLedger } from './delivery-ledger';
+import { Dispatcher } from './dispatcher';
+
+const clock: Clock = { now: () => new Date('2026-01-01T00:00:00.000Z') };
+
+function countingChannel(results: SendResult[]): Channel & { sent: string[] } {
+  const sent: string[] = [];
+  return {
+    name: 'log',
+    sent,
+    send: async (d: Delivery) => {
+      sent.push(`${d.key}#${d.attempt}`);
+      return results.shift() ?? { outcome: 'delivered' };
+    },
+  };
+}
+
+const delivery: Delivery = {
+  key: 'e1:0:0:ciso:log',
+  escalationId: 'e1',
+  step: 0,
+  repeat: 0,
+  recipient: 'ciso',
+  channel: 'log',
+  attempt: 1,
+  level: 'L0_CRITICAL',
+  message: { subject: 's', summary: 's', body: 'b' },
+};
+
+function setup(channel: Channel) {
+  const sqlite = new SqliteDatabase(':memory:');
+  const docs = new SqliteDocumentStore(sqlite);
+  const bus = new SqliteMessageBus(sqlite);
+  const ledger = new DeliveryLedger(docs);
+  const make = (instance: string) =>
+    new Dispatcher(
+      new Map([['log', channel]]),
+      ledger,
+      bus,
+      clock,
+      new Metrics(),
+      silentLogger,
+      instance,
+    );
+  return { sqlite, ledger, bus, make };
+}
+
+describe('Dispatcher', () => {
+  it('records a retryable failure as a scheduled retry, not a final failure', async () => {
+    const channel = countingChannel([
+      { outcome: 'retryable', code: 'HTTP_503', reason: 'busy' },
+    ]);
+    const { sqlite, ledger, make } = setup(channel);
+    await make('a').dispatch([delivery]);
+    const entry = await ledger.get(delivery.key);
+    expect(entry).toMatchObject({ status: 'retry' });
+    expect(entry?.nextAttemptAt).toBeDefined();
+    sqlite.close();
+  });
+
+  it('lets only one of two instances resend a due retry', async () => {
+    const channel = countingChannel([
+      { outcome: 'retryable', code: 'HTTP_503', reason: 'busy' },
+    ]);
+    const { sqlite, ledger, make } = setup(channel);
+    await make('a').dispatch([delivery]);
+    const due = (await ledger.get(delivery.key))!;
+
+    await Promise.all([
+      make('a').resend([due], (e) => e.delivery.attempt + 1),
+      make('b').resend([due], (e) => e.delivery.attempt + 1),
+    ]);
+
+    expect(channel.sent).toEqual([`${delivery.key}#1`, `${delivery.key}#2`]);
+    expect(await ledger.get(delivery.key)).toMatchObject({ status: 'sent' });
+    sqlite.close();
+  });
+
+  it('reports each outcome back to the escalation as a command', async () => {
+    const channel = countingChannel([]);
+    const { sqlite, bus, make } = setup(channel);
+    const seen: unknown[] = [];
+    const sub = await bus.subscribe({
+      topic: TOPICS.escalationCommands,
+      group: 't',
+      handler: async (batch) => void seen.push(...batch.map((m) => m.payload)),
+    });
+    await make('a').dispatch([delivery]);
+    await new Promise((r) => setTimeout(r, 50));
+    await sub.stop();
+    expect(seen).toEqual([
+      expect.objectContaining({
+        type: 'RecordDeliveryOutcome',
+        outcome: 'delivered',
+        key: delivery.key,
+        commandId: `outcome:${delivery.key}:1`,
+      }),
+    ]);
+    sqlite.close();
+  });
+});

@@ -1,0 +1,3 @@
+export * from './kafka-bus.options';
+export * from './kafka-envelope';
+export * from './kafka-message-bus';

@@ -1,0 +1,113 @@
+import type {
+  MessageBus,
+  OutgoingMessage,
+  SubscribeOptions,
+  Subscription,
+} from '@qms/ports';
+import {
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Admin,
+  type Producer,
+} from 'kafkajs';
+import {
+  resolveKafkaBusOptions,
+  type KafkaBusOptions,
+  type ResolvedKafkaBusOptions,
+} from './kafka-bus.options';
+import { toKafkaMessage } from './kafka-envelope';
+import { kafkaLogCreator } from './kafka-log-creator';
+import { KafkaSubscription } from './kafka-subscription';
+import { KafkaTopics } from './kafka-topics';
+import { lazyConnection } from './lazy-connection';
+
+/**
+ * The distributed bus. Publishing goes through one idempotent producer
+ * with acks from all in-sync replicas, so `publish` resolves once the
+ * messages are durable, and a producer retry cannot duplicate or reorder
+ * them. Each subscription is its own consumer-group member.
+ */
+export class KafkaMessageBus implements MessageBus {
+  private readonly config: ResolvedKafkaBusOptions;
+  private readonly kafka: Kafka;
+  private readonly producer: ReturnType<typeof lazyConnection<Producer>>;
+  private readonly admin: ReturnType<typeof lazyConnection<Admin>>;
+  private readonly topics: KafkaTopics;
+  private readonly subscriptions = new Set<KafkaSubscription>();
+
+  constructor(options: KafkaBusOptions) {
+    this.config = resolveKafkaBusOptions(options);
+    this.kafka = new Kafka({
+      clientId: this.config.clientId,
+      brokers: this.config.brokers,
+      logLevel: logLevel.INFO,
+      logCreator: kafkaLogCreator(this.config.logger),
+    });
+    this.producer = lazyConnection(() =>
+      this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      }),
+    );
+    this.admin = lazyConnection(() => this.kafka.admin());
+    this.topics = new KafkaTopics(this.admin.get, this.config.logger);
+  }
+
+  /** Creates missing topics and their `.dlq` twins. */
+  async ensureTopics(names: string[], partitions?: number): Promise<void> {
+    await this.topics.ensure(names, partitions ?? this.config.partitions);
+  }
+
+  async publish(messages: OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const byTopic = groupByTopic(messages);
+    if (this.config.createTopics) await this.ensureTopics([...byTopic.keys()]);
+    const now = new Date();
+    const producer = await this.producer.get();
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, group]) => ({
+        topic,
+        messages: group.map((m) => toKafkaMessage(m, now)),
+      })),
+    });
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    if (this.config.createTopics) await this.ensureTopics([options.topic]);
+    const subscription = new KafkaSubscription(
+      this.kafka,
+      options,
+      this.config,
+      (messages) => this.publish(messages),
+      this.config.logger,
+    );
+    await subscription.start();
+    this.subscriptions.add(subscription);
+    return {
+      stop: async () => {
+        this.subscriptions.delete(subscription);
+        await subscription.stop();
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    const running = [...this.subscriptions];
+    this.subscriptions.clear();
+    await Promise.all(running.map((s) => s.stop()));
+    await Promise.all([this.producer.close(), this.admin.close()]);
+  }
+}
+
+function groupByTopic(messages: OutgoingMessage[]) {
+  const byTopic = new Map<string, OutgoingMessage[]>();
+  for (const message of messages) {
+    const group = byTopic.get(message.topic);
+    if (group) group.push(message);
+    else byTopic.set(message.topic, [message]);
+  }
+  return byTopic;
+}

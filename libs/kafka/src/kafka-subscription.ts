@@ -1,0 +1,129 @@
+import {
+  backoffMs,
+  type Logger,
+  type OutgoingMessage,
+  type SubscribeOptions,
+} from '@qms/ports';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { BatchDelivery, type DeliveryControl } from './kafka-batch-delivery';
+import type { ResolvedKafkaBusOptions } from './kafka-bus.options';
+import { fromKafkaMessage } from './kafka-envelope';
+
+/**
+ * One consumer-group member on one topic. Offsets are committed only
+ * after the handler resolved for a chunk (autoCommit off), so a member
+ * that stops midway leaves its chunk to whoever takes the partition.
+ * A consumer that kafkajs gives up on is rebuilt with backoff.
+ */
+export class KafkaSubscription {
+  private running = false;
+  private consumer?: Consumer;
+  private crashes = 0;
+  private readonly wakers = new Set<() => void>();
+  private readonly delivery: BatchDelivery;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly options: SubscribeOptions,
+    private readonly config: ResolvedKafkaBusOptions,
+    publish: (messages: OutgoingMessage[]) => Promise<void>,
+    private readonly logger: Logger,
+  ) {
+    this.delivery = new BatchDelivery(options, publish, logger);
+  }
+
+  async start(): Promise<void> {
+    this.running = true;
+    const consumer = this.kafka.consumer({
+      groupId: this.options.group,
+      sessionTimeout: this.config.sessionTimeoutMs,
+      maxWaitTimeInMs: this.config.maxWaitTimeMs,
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.CRASH, ({ payload }) =>
+      this.onCrash(payload.error, payload.restart),
+    );
+    try {
+      await consumer.connect();
+      await consumer.subscribe({
+        topics: [this.options.topic],
+        fromBeginning: true,
+      });
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently:
+          this.config.partitionsConsumedConcurrently,
+        eachBatch: (payload) => this.eachBatch(payload),
+      });
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    // A stop that raced a crash restart must not leave a member behind.
+    if (!this.running) await consumer.disconnect();
+  }
+
+  /** Waits for a running handler; a pending retry ends at once. */
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const wake of this.wakers) wake();
+    await this.consumer?.disconnect();
+  }
+
+  private async eachBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat } = payload;
+    const control: DeliveryControl = {
+      active: () => this.running && !payload.isStale(),
+      heartbeat,
+      pause: (ms) => this.pause(ms),
+    };
+    const size = this.options.maxBatchSize ?? 500;
+    for (let i = 0; i < batch.messages.length; i += size) {
+      const chunk = batch.messages.slice(i, i + size);
+      const messages = chunk.map((record) =>
+        fromKafkaMessage(batch.topic, batch.partition, record),
+      );
+      if (!(await this.delivery.deliver(messages, control))) return;
+      resolveOffset(chunk[chunk.length - 1].offset);
+      await payload.commitOffsetsIfNecessary(payload.uncommittedOffsets());
+      this.crashes = 0;
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.wakers.add(wake);
+    });
+  }
+
+  /** kafkajs restarts itself after retriable errors only. */
+  private onCrash(error: Error, restarting: boolean): void {
+    const fields = {
+      topic: this.options.topic,
+      group: this.options.group,
+      error: error.message,
+      restarting,
+    };
+    this.logger.error(fields, 'kafka consumer crashed');
+    if (restarting || !this.running) return;
+    this.crashes++;
+    void this.pause(backoffMs(this.crashes)).then(() => this.restart());
+  }
+
+  private async restart(): Promise<void> {
+    if (!this.running) return;
+    try {
+      await this.start();
+    } catch (error) {
+      this.onCrash(error as Error, false);
+    }
+  }
+}
