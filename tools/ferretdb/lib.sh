@@ -10,8 +10,10 @@ FERRETDB_BIN_DIR="${QMS_BIN_DIR:-$HOME/.cache/qms/bin}"
 fdb_binary() {
   local bin="$FERRETDB_BIN_DIR/ferretdb"
   [ -x "$bin" ] || return 1
-  "$bin" --version 2>/dev/null | grep -qF "version: $FERRETDB_VERSION" ||
-    return 1
+  # Captured first: `grep -q` closing a pipe early fails it under pipefail.
+  local reported
+  reported="$("$bin" --version 2>/dev/null)" || return 1
+  [[ "$reported" == *"version: $FERRETDB_VERSION"* ]] || return 1
   echo "$bin"
 }
 

@@ -13,8 +13,8 @@ pidfile="$workdir/ferretdb.pid"
 pid="$(cat "$pidfile")"
 
 # Signal only the process start.sh launched, not a later owner of the pid.
-if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null |
-  grep -qF -- "--state-dir=$(cd "$workdir" && pwd)/state"; then
+cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
+if [[ "$cmdline" == *"--state-dir=$(cd "$workdir" && pwd)/state"* ]]; then
   kill -TERM "$pid" 2>/dev/null || true
   for _ in $(seq 1 100); do
     kill -0 "$pid" 2>/dev/null || break

@@ -18,20 +18,25 @@ if ! command -v mvn >/dev/null; then
   [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null ||
     kafka_fail "mvn not found, and installing it needs root and apt-get"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -q maven || { apt-get update -q && apt-get install -y -q maven; } ||
+  apt_maven() { apt-get install -y -q maven; }
+  apt_maven || { apt-get update -q && apt_maven; } ||
     kafka_fail "apt-get could not install maven"
 fi
 
 # A half-written directory never looks installed: jars land in a sibling
-# and move into place only after Maven succeeded.
+# and move into place only after Maven succeeded. Maven's output is kept
+# for a failure only.
 partial="$dest.partial.$$"
 trap 'rm -rf "$partial"' EXIT
 mkdir -p "$partial"
 echo "kafka: fetching $version from Maven Central"
-mvn -q -B -Dstyle.color=never -f "$here/pom.xml" dependency:copy-dependencies \
+if ! mvn -q -B -f "$here/pom.xml" dependency:copy-dependencies \
   -Dkafka.version="$version" -DincludeScope=runtime \
-  -DoutputDirectory="$partial/libs" ||
+  -DoutputDirectory="$partial/libs" >"$partial/mvn.log" 2>&1; then
+  tail -n 30 "$partial/mvn.log" >&2
   kafka_fail "Maven could not fetch org.apache.kafka:kafka_2.13:$version"
+fi
+rm -f "$partial/mvn.log"
 ls "$partial/libs/kafka_2.13-$version.jar" >/dev/null ||
   kafka_fail "Maven finished without kafka_2.13-$version.jar"
 echo "$version" >"$partial/.complete"

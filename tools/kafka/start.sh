@@ -13,6 +13,8 @@ version="${KAFKA_VERSION:-$KAFKA_DEFAULT_VERSION}"
 home="$(kafka_home "$version")"
 [ -f "$home/.complete" ] ||
   kafka_fail "$version is not installed; run tools/kafka/install.sh $version"
+(cd "$here" && node -e "require.resolve('kafkajs')") 2>/dev/null ||
+  kafka_fail "kafkajs is missing (run npm ci): the readiness check uses it"
 port="$(kafka_port)" ctrl="$(kafka_controller_port)"
 workdir="$(kafka_workdir "${1:-}")"
 mkdir -p "$workdir/data" "$workdir/logs"

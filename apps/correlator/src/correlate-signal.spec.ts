@@ -70,16 +70,13 @@ describe('correlateSignal', () => {
     expect(command.escalationId).toBe('esc-a');
   });
 
-  it('raises anew once the escalation of the fingerprint is closed', () => {
+  it('sends a trigger after close to the closed escalation, which hands it on', () => {
     const view: CorrelationView = {
       entry: { fingerprint: 'fp-1', escalationId: 'esc-a', status: 'closed' },
     };
-    const [command] = correlateSignal(
-      signal('c', 'trigger', 10),
-      view,
-      opts,
-    ).commands;
-    expect(command.escalationId).toBe('esc-c');
+    const result = correlateSignal(signal('c', 'trigger', 10), view, opts);
+    expect(result.commands[0].escalationId).toBe('esc-a');
+    expect(result.entry).toBeUndefined();
   });
 
   it('keeps a resolve that has nothing to resolve, and resolves a trigger that started before it', () => {

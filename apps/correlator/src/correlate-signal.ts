@@ -21,9 +21,12 @@ export interface Correlation {
 /**
  * Maps an evaluated signal to escalation commands. Same fingerprint while
  * an escalation is open (or resolved, not closed): that escalation. A
- * resolve with nothing to resolve is kept for `resolveWindowSec`, and a
- * trigger that started before it is raised already resolved. Command ids
- * derive from the signal id, so a redelivered signal decides the same.
+ * trigger after a close still goes to the closed escalation, whose
+ * aggregate refuses it and raises its one successor, so signals racing a
+ * close cannot each raise their own. A resolve with nothing to resolve is
+ * kept for `resolveWindowSec`, and a trigger that started before it is
+ * raised already resolved. Command ids derive from the signal id, so a
+ * redelivered signal decides the same. `entry` is returned only when new.
  */
 export function correlateSignal(
   evaluated: SignalEvaluated,
@@ -76,7 +79,8 @@ export function correlateSignal(
     };
   }
   if (!evaluated.level || !evaluated.policy) return { commands: [] };
-  const escalationId = live?.escalationId ?? opts.newEscalationId(e.id);
+  const known = view.entry?.escalationId;
+  const escalationId = known ?? opts.newEscalationId(e.id);
   const early = live ? undefined : earlierResolve(e, view.pending);
   const command: EscalationCommand = {
     type: 'TriggerEscalation',
@@ -90,11 +94,9 @@ export function correlateSignal(
     signal: snapshot(e),
     resolvedBeforeArrival: early,
   };
-  const entry = live ?? {
-    fingerprint: e.fingerprint,
-    escalationId,
-    status: 'open' as const,
-  };
+  const entry = known
+    ? undefined
+    : { fingerprint: e.fingerprint, escalationId, status: 'open' as const };
   return { commands: [command], entry, pending: early ? null : undefined };
 }
 

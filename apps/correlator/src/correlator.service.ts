@@ -81,6 +81,9 @@ export class CorrelatorService
 
   private async correlate(batch: BusMessage[]): Promise<void> {
     const entries = new Map<string, CorrelationEntry | undefined>();
+    // Only entries this batch created are written: rewriting one read at
+    // the start could undo what `follow` learnt meanwhile (a close).
+    const created = new Map<string, CorrelationEntry>();
     const pendings = new Map<string, PendingResolve | null | undefined>();
     const messages = [];
     for (const m of batch) {
@@ -104,7 +107,10 @@ export class CorrelatorService
           resolveWindowSec: this.config.escalation.resolveWindowSec,
         },
       );
-      if (result.entry) entries.set(fp, result.entry);
+      if (result.entry) {
+        entries.set(fp, result.entry);
+        created.set(fp, result.entry);
+      }
       if (result.pending !== undefined) pendings.set(fp, result.pending);
       messages.push(
         ...result.commands.map((c) => commandMessage(c, m.traceparent)),
@@ -112,9 +118,11 @@ export class CorrelatorService
     }
     await this.bus.publish(messages);
     await this.docs.write([
-      ...[...entries].flatMap(([id, doc]) =>
-        doc ? [{ collection: CORRELATIONS, id, doc }] : [],
-      ),
+      ...[...created].map(([id, doc]) => ({
+        collection: CORRELATIONS,
+        id,
+        doc,
+      })),
       ...[...pendings].flatMap(([id, doc]) =>
         doc === undefined ? [] : [{ collection: PENDING_RESOLVES, id, doc }],
       ),

@@ -18,9 +18,10 @@ export type Handled =
 
 /**
  * Guard, load, decide, append. A conflicting writer retries on fresh
- * state; a trigger refused because the escalation closed raises a
- * successor whose id derives from both ids, so a redelivery raises the
- * same one.
+ * state; a trigger refused because the escalation closed goes to its
+ * successor, whose id derives from the closed escalation's alone: every
+ * trigger it refuses (redeliveries, and signals racing the close) lands
+ * on one new escalation, never one each.
  */
 export async function handleCommand(
   command: EscalationCommand,
@@ -49,10 +50,7 @@ export async function handleCommand(
         error.code === 'ESCALATION_CLOSED' &&
         command.type === 'TriggerEscalation'
       ) {
-        const escalationId = uuidv5(
-          `${command.escalationId}:${command.commandId}`,
-          SUCCESSOR_NS,
-        );
+        const escalationId = successorOf(command.escalationId);
         return handleCommand({ ...command, escalationId }, repository, logger);
       }
       const fields = {
@@ -64,4 +62,9 @@ export async function handleCommand(
       return { outcome: 'refused', code: error.code };
     }
   }
+}
+
+/** The escalation a closed one hands its fingerprint's signals on to. */
+export function successorOf(closedEscalationId: string): string {
+  return uuidv5(`${closedEscalationId}:successor`, SUCCESSOR_NS);
 }

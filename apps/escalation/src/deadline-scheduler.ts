@@ -19,6 +19,7 @@ const MAX_TIMER_MS = 60_000;
  */
 export class DeadlineScheduler {
   private readonly current = new Map<string, Due>();
+  private readonly revisions = new Map<string, number>();
   private readonly heap = new Heap<Due>((a, b) => a.at - b.at);
   private timer?: NodeJS.Timeout;
   private stopped = false;
@@ -32,17 +33,24 @@ export class DeadlineScheduler {
     private readonly logger: Logger,
   ) {}
 
-  /** Tracks the state's deadline, replacing any earlier one. */
+  /**
+   * Tracks the state's deadline, replacing the one of an older revision;
+   * a state older than the one tracked changes nothing.
+   */
   track(state: EscalationState): void {
+    const revision = state.version - 1;
+    if (revision < (this.revisions.get(state.id) ?? -1)) return;
+    this.revisions.set(state.id, revision);
     const deadline = state.nextDeadline;
     if (!deadline) {
       this.current.delete(state.id);
+      if (state.status === 'closed') this.revisions.delete(state.id);
       return;
     }
     const due = {
       escalationId: state.id,
       at: Date.parse(deadline.at),
-      revision: state.version - 1,
+      revision,
     };
     this.current.set(state.id, due);
     this.heap.push(due);

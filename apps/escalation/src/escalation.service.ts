@@ -23,7 +23,7 @@ import {
 } from '@qms/ports';
 import { handleCommand } from './command-handler';
 import { DeadlineScheduler } from './deadline-scheduler';
-import { rebuildDueIndex } from './due-index';
+import { DueIndexFollower } from './due-index';
 import { EscalationRepository } from './escalation-repository';
 import { EventRelay } from './event-relay';
 
@@ -38,6 +38,7 @@ export class EscalationService
   private readonly repository: EscalationRepository;
   private readonly scheduler: DeadlineScheduler;
   private readonly relay: EventRelay;
+  private readonly dueIndex: DueIndexFollower;
   private subscription?: Subscription;
 
   constructor(
@@ -56,14 +57,19 @@ export class EscalationService
       logger,
     );
     this.relay = new EventRelay(store, bus, docs, logger);
+    this.dueIndex = new DueIndexFollower(store, logger, (s) =>
+      this.scheduler.track(s),
+    );
     readiness.expect('escalation');
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const tracked = await rebuildDueIndex(this.store, (s) =>
-      this.scheduler.track(s),
-    );
-    this.logger.info({ deadlines: tracked }, 'due-index rebuilt');
+    await this.dueIndex.start();
+    const fields = {
+      escalations: this.dueIndex.tracked,
+      deadlines: this.scheduler.size,
+    };
+    this.logger.info(fields, 'due-index rebuilt');
     await this.relay.start();
     this.subscription = await this.bus.subscribe({
       topic: TOPICS.escalationCommands,
@@ -77,6 +83,7 @@ export class EscalationService
     this.scheduler.stop();
     await this.subscription?.stop();
     await this.relay.stop();
+    await this.dueIndex.stop();
   }
 
   /** One escalation's commands in order; different escalations at once. */

@@ -7,7 +7,7 @@ runMain(
   {
     service: 'escalation',
     modules: [EscalationModule],
-    needs: { bus: true, eventStore: true, documents: true },
+    needs: { bus: true, eventStore: 'owner', documents: true },
   },
   { defaultPort: 8084 },
 );

@@ -7,7 +7,7 @@ runMain(
   {
     service: 'projector',
     modules: [ProjectorModule],
-    needs: { bus: true, eventStore: true, documents: true },
+    needs: { bus: true, eventStore: 'reader', documents: true },
   },
   { defaultPort: 8081 },
 );

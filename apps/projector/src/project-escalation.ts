@@ -105,7 +105,9 @@ function entry(stored: StoredEvent, at: string) {
     at: _at,
     vars: _vars,
     policy: _policy,
+    signal,
     ...detail
   } = stored.data as Record<string, unknown>;
+  if (signal) detail.signalId = (signal as { eventId?: string }).eventId;
   return { at, type: stored.type, revision: stored.revision, detail };
 }

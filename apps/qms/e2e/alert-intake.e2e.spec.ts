@@ -5,7 +5,7 @@ import {
 } from './support/escalation-waits';
 import { linesOf } from './support/outbox';
 import { holdsFor } from './support/poll';
-import type { QmsClient } from './support/qms-client';
+import type { QmsClient, Reply } from './support/qms-client';
 import { openTarget, type QmsTarget } from './support/qms-target';
 import { loadSample, tagWebhook, uniqueTag } from './support/samples';
 
@@ -23,7 +23,7 @@ describe('alerts from Alertmanager, Grafana and PagerDuty', () => {
 
   afterAll(() => target?.close());
 
-  const fingerprintsOf = (reply: { body: any }): string[] =>
+  const fingerprintsOf = (reply: Reply): string[] =>
     reply.body.events.map((e: { fingerprint: string }) => e.fingerprint);
 
   it('raises one escalation per alert of a grouped webhook, once', async () => {

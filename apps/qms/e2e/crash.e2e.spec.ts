@@ -109,11 +109,8 @@ describeLocal('kill -9 under load', () => {
 
   it('keeps every accepted signal and every page, and duplicates none', async () => {
     const afterFirstCrash = await sendAndCrash();
-    const s1 = outboxSize(); const o1 = readOutbox(qms.dataDir);
     await qms.restart();
     const afterSecondCrash = await resendAndCrashWhilePaging(afterFirstCrash);
-    const o2 = readOutbox(qms.dataDir);
-    process.stderr.write(`DEBUG r1failed=${afterFirstCrash.length} lines1=${o1.lines.length} torn1=${o1.torn} size1=${s1} r2failed=${afterSecondCrash.length} lines2=${o2.lines.length} torn2=${o2.torn}\n`);
     await qms.restart();
 
     const stillFailed = await streamEvents(

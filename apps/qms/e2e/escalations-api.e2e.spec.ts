@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   escalationFor,
   escalationUntil,
@@ -154,6 +155,35 @@ describe('the escalations API', () => {
 
     expect(second.status).toBe('active');
     expect(await qms.escalations({ fingerprint })).toHaveLength(2);
+  });
+
+  it('hands signals racing a close on to one successor, counting each once', async () => {
+    for (let round = 0; round < 6; round++) {
+      const fingerprint = uniqueTag('api-race');
+      await qms.event(defects(fingerprint));
+      const first = await escalationFor(qms, fingerprint);
+
+      const closing = qms.act(first.id, 'close');
+      await sleep((round % 3) * 4);
+      await Promise.all(
+        [1, 2, 3, 4].map(() => qms.event(defects(fingerprint))),
+      );
+      await closing;
+
+      const counted = await pollUntil(
+        async () => {
+          const all = await qms.escalations({ fingerprint });
+          const total = all.reduce((n, e) => n + e.occurrences, 0);
+          return total >= 5 ? all : undefined;
+        },
+        { what: `five occurrences of ${fingerprint}` },
+      );
+      expect(counted.reduce((n, e) => n + e.occurrences, 0)).toBe(5);
+      expect(counted.length).toBeLessThanOrEqual(2);
+      expect(
+        counted.filter((e) => e.status !== 'closed').length,
+      ).toBeLessThanOrEqual(1);
+    }
   });
 
   it('exposes intake, escalation, notification and latency metrics', async () => {

@@ -53,10 +53,10 @@ describeLocal('deadlines across a restart', () => {
       (e) => countOf(e, 'NotificationRequested') === 1,
       'the first page requested',
     );
-    const firstPage = raised.timeline!.find(
+    const firstPage = (raised.timeline ?? []).find(
       (t) => t.type === 'NotificationRequested',
-    ) as unknown as { at: string };
-    const dueAt = Date.parse(firstPage.at) + ACK_TIMEOUT_SEC * 1000;
+    );
+    const dueAt = Date.parse(firstPage?.at ?? '') + ACK_TIMEOUT_SEC * 1000;
     await pollUntil(() => linesOf(qms.dataDir, raised.id).length || undefined, {
       what: 'the first page in the outbox',
     });

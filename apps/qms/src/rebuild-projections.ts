@@ -12,7 +12,7 @@ export async function rebuildProjections(
   progress: (projected: number) => void,
 ): Promise<number> {
   const logger = createLogger({ level: settings.logLevel, service: 'qms' });
-  const needs = { eventStore: true, documents: true };
+  const needs = { eventStore: 'owner' as const, documents: true };
   const adapters = await createAdapters(settings, logger, needs);
   const { eventStore, documents } = adapters.ports;
   try {

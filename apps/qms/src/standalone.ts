@@ -17,5 +17,5 @@ export const standalone: AppSpec = {
     NotifierModule,
     ProjectorModule,
   ],
-  needs: { bus: true, eventStore: true, documents: true },
+  needs: { bus: true, eventStore: 'owner', documents: true },
 };

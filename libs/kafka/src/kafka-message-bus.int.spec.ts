@@ -13,6 +13,10 @@ import { Kafka, logLevel, type IHeaders } from 'kafkajs';
 const WAIT_MS = 30_000;
 const TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 
+// The int project's `testTimeout` is a global Jest option, ignored inside
+// `projects`; group joins on a real broker need more than the default 5 s.
+jest.setTimeout(120_000);
+
 let server: KafkaServer | undefined;
 
 beforeAll(async () => {
@@ -144,7 +148,10 @@ describe('KafkaMessageBus on a real broker', () => {
   /** The records as any Kafka client sees them, headers as text. */
   async function readRaw(topic: string, count: number) {
     const records: { key: string; headers: Record<string, string> }[] = [];
-    const consumer = kafka().consumer({ groupId: uniqueName('raw') });
+    const consumer = kafka().consumer({
+      groupId: uniqueName('raw'),
+      maxWaitTimeInMs: 100,
+    });
     await consumer.connect();
     try {
       await consumer.subscribe({ topics: [topic], fromBeginning: true });

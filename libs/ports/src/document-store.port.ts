@@ -25,8 +25,12 @@ export interface DocumentWrite {
 }
 
 /**
- * Read models. `write` applies all its writes atomically, so a
- * projection's documents and its checkpoint move together.
+ * Read models. `write` applies its writes in order and rejects a batch
+ * it cannot store before applying any of it. With transactions (SQLite)
+ * it is atomic; without (MongoDB on FerretDB) a crash mid-batch can
+ * leave a prefix applied. Every write is an idempotent replace or
+ * delete, so a projection puts its checkpoint last and a replay from
+ * the old checkpoint repairs the rest.
  */
 export interface DocumentStore {
   collection<T extends object>(name: string): DocumentCollection<T>;

@@ -6,7 +6,11 @@ import { sqliteAdapters } from './sqlite-adapters';
 /** Which ports a process binds; distributed services bind only theirs. */
 export interface PortNeeds {
   bus?: boolean;
-  eventStore?: boolean;
+  /**
+   * `owner` appends (the escalation service); `reader` only reads and,
+   * when the store is the owner's SQLite file, does without one.
+   */
+  eventStore?: 'owner' | 'reader';
   documents?: boolean;
 }
 

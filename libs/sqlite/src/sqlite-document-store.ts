@@ -17,49 +17,54 @@ CREATE TABLE IF NOT EXISTS documents (
 
 /** Read models as JSON documents in SQLite, filtered with json_extract. */
 export class SqliteDocumentStore implements DocumentStore {
+  private readonly put;
+  private readonly del;
+
   constructor(private readonly sqlite: SqliteDatabase) {
     sqlite.db.exec(SCHEMA);
+    this.put = sqlite.db.prepare(
+      `INSERT INTO documents (collection, id, body) VALUES (?, ?, ?)
+       ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body`,
+    );
+    this.del = sqlite.db.prepare(
+      'DELETE FROM documents WHERE collection = ? AND id = ?',
+    );
   }
 
   collection<T extends object>(name: string): DocumentCollection<T> {
-    const db = this.sqlite.db;
     return {
       get: async (id) => {
-        const row = db
-          .prepare('SELECT body FROM documents WHERE collection = ? AND id = ?')
+        const row = this.sqlite
+          .statement(
+            'SELECT body FROM documents WHERE collection = ? AND id = ?',
+          )
           .get(name, id) as { body: string } | undefined;
         return row ? (JSON.parse(row.body) as T) : undefined;
       },
       find: async (filter, options) => {
         const { sql, params } = selectDocuments('body', name, filter, options);
-        const rows = db.prepare(sql).all(...params) as { body: string }[];
+        const rows = this.sqlite.statement(sql).all(...params) as {
+          body: string;
+        }[];
         return rows.map((r) => JSON.parse(r.body) as T);
       },
       count: async (filter) => {
         const { sql, params } = selectDocuments('COUNT(*) AS n', name, filter);
-        return (db.prepare(sql).get(...params) as { n: number }).n;
+        return (this.sqlite.statement(sql).get(...params) as { n: number }).n;
       },
     };
   }
 
   async write(writes: DocumentWrite[]): Promise<void> {
     if (writes.length === 0) return;
-    const db = this.sqlite.db;
-    const put = db.prepare(
-      `INSERT INTO documents (collection, id, body) VALUES (?, ?, ?)
-       ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body`,
-    );
-    const del = db.prepare(
-      'DELETE FROM documents WHERE collection = ? AND id = ?',
-    );
     const rows = writes.map((w) => ({
       ...w,
       body: w.doc && JSON.stringify(w.doc),
     }));
     await this.sqlite.write(() => {
       for (const w of rows) {
-        if (w.body === null) del.run(w.collection, w.id);
-        else put.run(w.collection, w.id, w.body);
+        if (w.body === null) this.del.run(w.collection, w.id);
+        else this.put.run(w.collection, w.id, w.body);
       }
     });
   }
@@ -71,7 +76,7 @@ export class SqliteDocumentStore implements DocumentStore {
     doc: object,
   ): Promise<boolean> {
     const { sql, params } = selectDocuments('1', collection, expected);
-    const update = this.sqlite.db.prepare(
+    const update = this.sqlite.statement(
       `UPDATE documents SET body = ? WHERE collection = ? AND id = ?
        AND EXISTS (${sql} AND id = ?)`,
     );

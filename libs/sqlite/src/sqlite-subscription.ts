@@ -77,7 +77,7 @@ export class SqliteSubscription {
   }
 
   private async step(): Promise<void> {
-    const { topic, maxBatchSize = 500 } = this.options;
+    const { topic, maxBatchSize = 200 } = this.options;
     const rows = this.readBatch().all(
       topic,
       this.offset,
@@ -169,16 +169,25 @@ export class SqliteSubscription {
     return row?.seq ?? 0;
   }
 
+  /**
+   * Stores the offset in the next group commit without waiting for it to
+   * be durable: a lost offset only redelivers, and consumers are
+   * idempotent.
+   */
   private async commit(seq: number): Promise<void> {
     const { group, topic } = this.options;
-    await this.sqlite.write(() =>
-      this.sqlite.db
-        .prepare(
-          `INSERT INTO bus_offsets (grp, topic, seq) VALUES (?, ?, ?)
-           ON CONFLICT (grp, topic) DO UPDATE SET seq = excluded.seq`,
-        )
-        .run(group, topic, seq),
+    const upsert = this.sqlite.statement(
+      `INSERT INTO bus_offsets (grp, topic, seq) VALUES (?, ?, ?)
+       ON CONFLICT (grp, topic) DO UPDATE SET seq = excluded.seq`,
     );
     this.offset = seq;
+    this.sqlite
+      .write(() => upsert.run(group, topic, seq))
+      .catch((error: unknown) =>
+        this.logger.warn(
+          this.fields(undefined, 1, error),
+          'offset commit failed',
+        ),
+      );
   }
 }

@@ -1,6 +1,7 @@
 export * from './contract-options';
 export * from './document-store.contract';
 export * from './event-store.contract';
+export * from './ferretdb-server';
 export * from './kafka-server';
 export * from './message-bus.contract';
 export * from './temp-dir';

@@ -1,6 +1,10 @@
 const REQUEST_TIMEOUT_MS = 10_000;
 
-export interface Reply<T = any> {
+/** A JSON body as received: tests read into it as they assert. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+export interface Reply<T = Json> {
   status: number;
   body: T;
 }
@@ -17,7 +21,12 @@ export interface Escalation {
   steps: Array<{ name: string; recipients: string[] }>;
   currentStep: number;
   occurrences: number;
-  timeline?: Array<{ type: string; revision: number; detail: any }>;
+  timeline?: Array<{
+    at: string;
+    type: string;
+    revision: number;
+    detail: Json;
+  }>;
   [field: string]: unknown;
 }
 
@@ -76,7 +85,7 @@ export class QmsClient {
     return this.send('POST', `${this.apiUrl()}${path}`, body);
   }
 
-  async signals(fingerprint?: string): Promise<any[]> {
+  async signals(fingerprint?: string): Promise<Json[]> {
     const qs = new URLSearchParams({ limit: '500' });
     if (fingerprint) qs.set('fingerprint', fingerprint);
     const url = `${this.apiUrl()}/v1/signals?${qs}`;
@@ -107,10 +116,23 @@ export class QmsClient {
           : { 'content-type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    }).catch((error: Error) => {
+      throw new Error(
+        `${method} ${url}: ${error.message} (${causeOf(error)})`,
+        {
+          cause: error,
+        },
+      );
     });
     const text = await response.text();
     return { status: response.status, body: parse(text) };
   }
+}
+
+/** undici hides the socket error (ECONNRESET, ECONNREFUSED) in `cause`. */
+function causeOf(error: Error): string {
+  const cause = error.cause as { code?: string; message?: string } | undefined;
+  return cause?.code ?? cause?.message ?? 'no cause';
 }
 
 function parse(text: string): unknown {

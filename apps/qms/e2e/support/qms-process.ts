@@ -92,7 +92,11 @@ async function spawnQms(
   const exited = new Promise<void>((done) => child.once('close', () => done()));
   const log = createWriteStream(join(dataDir, `process-${run}.log`));
   const captured = capture(child, log);
-  void exited.then(() => log.end());
+  let expected = false;
+  void exited.then(() => {
+    log.end();
+    if (!expected) reportUnexpectedExit(child, captured.text());
+  });
   try {
     const url = await Promise.race([
       waitUntilReady(() => captured.text()),
@@ -103,15 +107,30 @@ async function spawnQms(
     return {
       url,
       output: captured.text,
-      terminate: (signal, timeoutMs) =>
-        terminate(child, exited, signal, timeoutMs),
+      terminate: (signal, timeoutMs) => {
+        expected = true;
+        return terminate(child, exited, signal, timeoutMs);
+      },
     };
   } catch (error) {
+    expected = true;
     await terminate(child, exited, 'SIGKILL', STOP_TIMEOUT_MS);
     throw new Error(`qms did not start:\n${captured.text()}`, {
       cause: error,
     });
   }
+}
+
+/**
+ * A child nobody asked to stop has crashed or was killed from outside:
+ * say so on the runner's stderr, or tests only see "fetch failed".
+ */
+function reportUnexpectedExit(child: ChildProcess, output: string): void {
+  const how = child.signalCode ?? `code ${child.exitCode}`;
+  const tail = output.split('\n').slice(-20).join('\n');
+  process.stderr.write(
+    `qms (pid ${child.pid}) exited unexpectedly (${how}); last output:\n${tail}\n`,
+  );
 }
 
 function childEnv(options: StartOptions, dataDir: string, port: string) {

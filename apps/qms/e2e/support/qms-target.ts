@@ -26,10 +26,10 @@ export interface QmsTarget {
 export async function openTarget(
   options: StartOptions = {},
 ): Promise<QmsTarget> {
-  if (EXTERNAL) {
+  if (intakeUrl && apiUrl) {
     const client = new QmsClient(
-      () => intakeUrl!,
-      () => apiUrl!,
+      () => intakeUrl,
+      () => apiUrl,
     );
     return { client, close: async () => undefined };
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Json } from './qms-client';
 
 export type SampleName =
   | 'alertmanager-webhook-firing-grouped'
@@ -12,7 +13,7 @@ export type SampleName =
   | 'pagerduty-events-v2-resolve';
 
 /** A real payload (copied from the shared samples), parsed afresh. */
-export function loadSample(name: SampleName): any {
+export function loadSample(name: SampleName): Json {
   const file = join(__dirname, '..', 'samples', `${name}.json`);
   return JSON.parse(readFileSync(file, 'utf8'));
 }
@@ -28,7 +29,7 @@ export function uniqueTag(prefix = 'e2e'): string {
  * (computed fingerprints cover every label) and stay equal between a
  * firing and a resolved webhook tagged alike.
  */
-export function tagWebhook<T extends { alerts: any[] }>(
+export function tagWebhook<T extends { alerts: Json[] }>(
   webhook: T,
   tag: string,
 ): T {

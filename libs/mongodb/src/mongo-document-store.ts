@@ -1,0 +1,153 @@
+import type {
+  DocumentCollection,
+  DocumentFilter,
+  DocumentStore,
+  DocumentWrite,
+} from '@qms/ports';
+import { MongoClient, MongoServerError, type Db } from 'mongodb';
+import { checkField, toMongoFilter, toMongoSort } from './mongo-document-query';
+import {
+  planWrites,
+  toStoredDocument,
+  VERSION_FIELD,
+  type CollectionRun,
+  type StoredDocument,
+} from './mongo-document-write';
+import { isDuplicateKey, mongoCall } from './mongo-errors';
+import { replaceIfUnchanged } from './mongo-replace-if';
+
+const HIDDEN = { _id: 0, [VERSION_FIELD]: 0 };
+const NAMESPACE_NOT_FOUND = 26;
+
+export interface MongoDocumentStoreOptions {
+  /** Close the client in `close()`. Default false: the caller owns it. */
+  ownsClient?: boolean;
+}
+
+/**
+ * Read models in MongoDB (or FerretDB): one collection per name, the
+ * port's id as `_id`, documents stored as JSON would store them.
+ *
+ * `write` sends each run of same-collection writes as one ordered bulk
+ * write, in the batch's order. There is no multi-document transaction
+ * (FerretDB 1.x has none), so a batch is all-or-nothing only against
+ * documents the server would refuse, which are caught before sending. A
+ * crash or lost connection mid-batch can leave a prefix applied; every
+ * write is an idempotent replace or delete, so a caller that puts its
+ * checkpoint last repairs that by replaying from the old checkpoint.
+ */
+export class MongoDocumentStore implements DocumentStore {
+  private readonly db: Db;
+
+  constructor(
+    private readonly client: MongoClient,
+    database: string,
+    private readonly options: MongoDocumentStoreOptions = {},
+  ) {
+    this.db = client.db(database);
+  }
+
+  /** Connects to `url` and owns the client; `close()` disconnects it. */
+  static async connect(
+    url: string,
+    database: string,
+  ): Promise<MongoDocumentStore> {
+    const client = new MongoClient(url);
+    await mongoCall('connect', () => client.connect());
+    return new MongoDocumentStore(client, database, { ownsClient: true });
+  }
+
+  collection<T extends object>(name: string): DocumentCollection<T> {
+    const collection = this.db.collection(name);
+    return {
+      get: (id) =>
+        mongoCall('get', async () => {
+          const doc = await collection.findOne(
+            { _id: id as never },
+            { projection: HIDDEN },
+          );
+          return (doc ?? undefined) as T | undefined;
+        }),
+      find: (filter, options = {}) =>
+        mongoCall('find', async () => {
+          if (options.limit !== undefined && options.limit <= 0) return [];
+          const cursor = collection
+            .find(toMongoFilter(filter), { projection: HIDDEN })
+            .sort(toMongoSort(options));
+          if (options.skip) cursor.skip(Math.trunc(options.skip));
+          if (options.limit) cursor.limit(Math.trunc(options.limit));
+          return (await cursor.toArray()) as T[];
+        }),
+      count: (filter) =>
+        mongoCall('count', () =>
+          collection.countDocuments(toMongoFilter(filter)),
+        ),
+    };
+  }
+
+  async write(writes: DocumentWrite[]): Promise<void> {
+    for (const run of planWrites(writes)) {
+      await mongoCall('write', () => this.writeRun(run));
+    }
+  }
+
+  /**
+   * FerretDB runs an upsert as a query and then an insert, so two writers
+   * creating one document can collide on its id. The run is idempotent:
+   * sending it again settles the collision.
+   */
+  private async writeRun(run: CollectionRun, attempts = 3): Promise<void> {
+    const docs = this.db.collection<StoredDocument>(run.collection);
+    try {
+      await docs.bulkWrite(run.operations, { ordered: true });
+    } catch (error) {
+      if (attempts <= 1 || !isDuplicateKey(error)) throw error;
+      await this.writeRun(run, attempts - 1);
+    }
+  }
+
+  /**
+   * One ascending index per field, named after it, so repeats are no-ops.
+   * One request per index: FerretDB 1.24 drops the connection when a
+   * single createIndexes names several indexes that all exist already.
+   */
+  async ensureIndexes(collection: string, fields: string[]): Promise<void> {
+    const target = this.db.collection(collection);
+    for (const field of fields) {
+      const key = { [checkField(field)]: 1 };
+      await mongoCall('ensureIndexes', () =>
+        target.createIndex(key, { name: `by_${field}` }),
+      );
+    }
+  }
+
+  async replaceIf(
+    collection: string,
+    id: string,
+    expected: DocumentFilter,
+    doc: object,
+  ): Promise<boolean> {
+    const replacement = toStoredDocument({ collection, id, doc });
+    const filter = { ...toMongoFilter<StoredDocument>(expected), _id: id };
+    return mongoCall('replaceIf', () =>
+      replaceIfUnchanged(this.db, collection, filter, replacement),
+    );
+  }
+
+  async drop(collection: string): Promise<void> {
+    await mongoCall('drop', async () => {
+      try {
+        await this.db.collection(collection).drop();
+      } catch (error) {
+        const missing =
+          error instanceof MongoServerError &&
+          error.code === NAMESPACE_NOT_FOUND;
+        if (!missing) throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.options.ownsClient) await this.client.close();
+  }
+}
