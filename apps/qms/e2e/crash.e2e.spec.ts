@@ -123,6 +123,13 @@ describeLocal('kill -9 under load', () => {
     const escalations = await everyFingerprintEscalated();
     const fingerprints = escalations.map((e) => e.fingerprint).sort();
     expect(fingerprints).toEqual(events.map((e) => e.fingerprint).sort());
+    const withClientId = new Set(
+      events.filter((e) => 'id' in e).map((e) => e.fingerprint),
+    );
+    const countedTwice = escalations.filter(
+      (e) => withClientId.has(e.fingerprint) && e.occurrences !== 1,
+    );
+    expect(countedTwice).toEqual([]);
     await pollUntil(
       () => (missingFirstPages(escalations).length === 0 ? true : undefined),
       { timeoutMs: SETTLE_MS, what: 'every first-step page in the outbox' },

@@ -1,3 +1,4 @@
 export * from './kafka-bus.options';
 export * from './kafka-envelope';
 export * from './kafka-message-bus';
+export { kafkaGroupId } from './kafka-subscription';

@@ -1,4 +1,4 @@
-import { KafkaMessageBus } from '@qms/kafka';
+import { kafkaGroupId, KafkaMessageBus } from '@qms/kafka';
 import type { BusMessage, OutgoingMessage } from '@qms/ports';
 import {
   ensureKafka,
@@ -83,7 +83,7 @@ describe('KafkaMessageBus on a real broker', () => {
         handler: async (batch) => void mine.push(...batch),
       });
     }
-    await waitForMembers(group, 2);
+    await waitForMembers(kafkaGroupId(group, topic), 2);
 
     const sent = Array.from({ length: 30 }, (_, n) =>
       message(topic, `fp-${n}`, n),

@@ -35,7 +35,7 @@ export class KafkaSubscription {
   async start(): Promise<void> {
     this.running = true;
     const consumer = this.kafka.consumer({
-      groupId: this.options.group,
+      groupId: kafkaGroupId(this.options.group, this.options.topic),
       sessionTimeout: this.config.sessionTimeoutMs,
       maxWaitTimeInMs: this.config.maxWaitTimeMs,
     });
@@ -126,4 +126,12 @@ export class KafkaSubscription {
       this.onCrash(error as Error, false);
     }
   }
+}
+
+/**
+ * The port keeps one cursor per (group, topic); in Kafka, members of one
+ * group must subscribe to the same topics, so each pair is its own group.
+ */
+export function kafkaGroupId(group: string, topic: string): string {
+  return `${group}.${topic}`;
 }

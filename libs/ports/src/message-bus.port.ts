@@ -25,7 +25,11 @@ export type BatchHandler = (messages: BusMessage[]) => Promise<void>;
 
 export interface SubscribeOptions {
   topic: string;
-  /** Consumer group: one group sees each message once (at least once). */
+  /**
+   * Consumer group: the instances of one service share it and together
+   * see each message once (at least once). A cursor is kept per (group,
+   * topic), so one group may follow several topics independently.
+   */
   group: string;
   handler: BatchHandler;
   maxBatchSize?: number;
