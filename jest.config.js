@@ -45,7 +45,8 @@ module.exports = {
       ...base,
       displayName: 'int',
       testMatch: ['**/*.int.spec.ts'],
-      testTimeout: 120_000,
+      // A project's `testTimeout` is ignored by Jest: this sets 120 s.
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/int-timeout.js'],
     },
   ],
 };

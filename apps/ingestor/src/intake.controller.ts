@@ -4,7 +4,6 @@ import {
   normalizeAlertmanagerWebhook,
   normalizeNativeEvent,
   normalizePagerDutyEvent,
-  PagerDutyError,
 } from '@qms/intake';
 import { IntakeService } from './intake.service';
 
@@ -104,22 +103,7 @@ export class IntakeController {
         endpoint,
         (error as { code?: string }).code ?? 'UNKNOWN',
       );
-      if (endpoint === 'pagerduty' && error instanceof ApiError)
-        throw pagerDutyShaped(error);
       throw error;
     }
   }
 }
-
-/** PagerDuty clients expect PagerDuty's error body even for a 415. */
-function pagerDutyShaped(error: ApiError): ApiError & { body: unknown } {
-  return Object.assign(error, {
-    body: {
-      status: 'invalid event',
-      message: error.message,
-      errors: [error.message],
-    },
-  });
-}
-
-export { PagerDutyError };

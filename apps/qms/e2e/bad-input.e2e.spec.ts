@@ -126,6 +126,19 @@ describe('bad input is refused and stores nothing', () => {
     });
   });
 
+  it('answers malformed JSON on the PagerDuty endpoint in PagerDuty shape', async () => {
+    const text = '{"routing_key": "x", "event_action": ';
+
+    const reply = await qms.send('POST', `${qms.intake}/v2/enqueue`, text);
+
+    expect(reply.status).toBe(400);
+    expect(reply.body).toEqual({
+      status: 'invalid event',
+      message: expect.any(String),
+      errors: [expect.any(String)],
+    });
+  });
+
   // Runs last: the refusals above must have left no trace.
   it('keeps no signal of a refused body and leaves earlier escalations alone', async () => {
     const now = (await qms.escalation(earlier.id)).body;

@@ -38,10 +38,21 @@ export class HttpErrorFilter implements ExceptionFilter {
       void reply.status(error.status).send(body);
       return;
     }
+    if (PAGERDUTY_ROUTES.test(request.url)) {
+      // PagerDuty clients read PagerDuty's shape, also for refusals that
+      // happen before the route (media type, size, malformed JSON).
+      const errors = [error.message];
+      void reply
+        .status(error.status)
+        .send({ status: 'invalid event', message: error.message, errors });
+      return;
+    }
     void reply.status(error.status).send({
       error: { code: error.code, message: error.message, path: error.path },
     });
   }
 }
+
+const PAGERDUTY_ROUTES = /^\/(v2\/enqueue|v1\/integrations\/pagerduty)(\?|$)/;
 
 export { ApiError };

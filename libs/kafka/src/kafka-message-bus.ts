@@ -17,6 +17,7 @@ import {
   type ResolvedKafkaBusOptions,
 } from './kafka-bus.options';
 import { toKafkaMessage } from './kafka-envelope';
+import { KafkaUnavailableError } from './kafka-errors';
 import { kafkaLogCreator } from './kafka-log-creator';
 import { KafkaSubscription } from './kafka-subscription';
 import { KafkaTopics } from './kafka-topics';
@@ -60,23 +61,29 @@ export class KafkaMessageBus implements MessageBus {
     await this.topics.ensure(names, partitions ?? this.config.partitions);
   }
 
+  /** Rejects with KafkaUnavailableError, retriable in an outage. */
   async publish(messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const byTopic = groupByTopic(messages);
-    if (this.config.createTopics) await this.ensureTopics([...byTopic.keys()]);
-    const now = new Date();
-    const producer = await this.producer.get();
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, group]) => ({
-        topic,
-        messages: group.map((m) => toKafkaMessage(m, now)),
-      })),
-    });
+    const topics = [...byTopic.keys()];
+    try {
+      if (this.config.createTopics) await this.ensureTopics(topics);
+      const now = new Date();
+      const producer = await this.producer.get();
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, group]) => ({
+          topic,
+          messages: group.map((m) => toKafkaMessage(m, now)),
+        })),
+      });
+    } catch (error) {
+      throw new KafkaUnavailableError('publish', topics, error);
+    }
   }
 
+  /** Resolves once the member is running; it joins its group after. */
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
-    if (this.config.createTopics) await this.ensureTopics([options.topic]);
     const subscription = new KafkaSubscription(
       this.kafka,
       options,
@@ -84,7 +91,12 @@ export class KafkaMessageBus implements MessageBus {
       (messages) => this.publish(messages),
       this.config.logger,
     );
-    await subscription.start();
+    try {
+      if (this.config.createTopics) await this.ensureTopics([options.topic]);
+      await subscription.start();
+    } catch (error) {
+      throw new KafkaUnavailableError('subscribe', [options.topic], error);
+    }
     this.subscriptions.add(subscription);
     return {
       stop: async () => {

@@ -15,8 +15,8 @@ export interface KafkaServer {
   stop(): Promise<void>;
 }
 
-export class KafkaUnavailableError extends Error {
-  readonly code = 'KAFKA_UNAVAILABLE';
+export class KafkaServerError extends Error {
+  readonly code = 'KAFKA_SERVER_UNAVAILABLE';
 }
 
 /**
@@ -35,7 +35,7 @@ export async function ensureKafka(): Promise<KafkaServer> {
     return { brokers, stop: async () => undefined };
   }
   if (!LOCAL_HOSTS.has(host)) {
-    throw new KafkaUnavailableError(`no Kafka answers at ${brokers[0]}`);
+    throw new KafkaServerError(`no Kafka answers at ${brokers[0]}`);
   }
 
   const dir = tempDir('qms-kafka-');
@@ -62,7 +62,7 @@ async function script(name: string, args: string[], env: NodeJS.ProcessEnv) {
     });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();
-    throw new KafkaUnavailableError(
+    throw new KafkaServerError(
       `tools/kafka/${name} failed: ${stderr || String(error)}`,
       { cause: error },
     );
