@@ -63,7 +63,7 @@ describe('Dispatcher', () => {
     const entry = await ledger.get(delivery.key);
     expect(entry).toMatchObject({ status: 'retry' });
     expect(entry?.nextAttemptAt).toBeDefined();
-    sqlite.close();
+    await sqlite.close();
   });
 
   it('lets only one of two instances resend a due retry', async () => {
@@ -81,7 +81,7 @@ describe('Dispatcher', () => {
 
     expect(channel.sent).toEqual([`${delivery.key}#1`, `${delivery.key}#2`]);
     expect(await ledger.get(delivery.key)).toMatchObject({ status: 'sent' });
-    sqlite.close();
+    await sqlite.close();
   });
 
   it('reports each outcome back to the escalation as a command', async () => {
@@ -104,6 +104,6 @@ describe('Dispatcher', () => {
         commandId: `outcome:${delivery.key}:1`,
       }),
     ]);
-    sqlite.close();
+    await sqlite.close();
   });
 });

@@ -65,6 +65,6 @@ describe('escalation read model rebuild', () => {
     expect(seen).toEqual([3]);
     expect(after).toEqual(before);
     expect(after.find((d) => d.id === 'a')?.status).toBe('acknowledged');
-    sqlite.close();
+    await sqlite.close();
   });
 });

@@ -17,13 +17,17 @@ export class CommandFailedError extends Error {
 export function runCommand(
   file: string,
   args: string[],
-  options: { cwd: string; timeoutMs?: number },
+  options: { cwd: string; timeoutMs?: number; env?: NodeJS.ProcessEnv },
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       file,
       args,
-      { cwd: options.cwd, timeout: options.timeoutMs ?? 300_000 },
+      {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        timeout: options.timeoutMs ?? 300_000,
+      },
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);
         const command = [file, ...args].join(' ');

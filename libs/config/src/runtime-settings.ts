@@ -15,9 +15,16 @@ export interface RuntimeSettings {
   instanceId: string;
   logLevel: string;
   kafkaBrokers: string[];
+  /**
+   * How long a silent consumer keeps its partitions: how soon a crashed
+   * instance's work moves to the survivors. Unset: the bus's default.
+   */
+  kafkaSessionTimeoutMs?: number;
   mongodbUrl?: string;
   eventStoreUrl?: string;
   eventStore: 'sqlite' | 'eventstoredb';
+  /** OTLP/HTTP base URL; spans are exported only when it is set. */
+  otlpEndpoint?: string;
 }
 
 export class SettingsError extends Error {
@@ -66,12 +73,17 @@ export function runtimeSettings(
     kafkaBrokers: (env.KAFKA_BROKERS || '127.0.0.1:9092')
       .split(',')
       .filter(Boolean),
+    kafkaSessionTimeoutMs: milliseconds(
+      'KAFKA_SESSION_TIMEOUT_MS',
+      env.KAFKA_SESSION_TIMEOUT_MS,
+    ),
     mongodbUrl: env.MONGODB_URL,
     eventStoreUrl: env.EVENTSTORE_URL,
     eventStore: oneOf('QMS_EVENT_STORE', env.QMS_EVENT_STORE, [
       'sqlite',
       'eventstoredb',
     ] as const),
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
   };
 }
 
@@ -82,6 +94,21 @@ function port(text: string | undefined, fallback: number): number {
     throw new SettingsError(
       'PORT',
       `not a port number: ${JSON.stringify(text)}`,
+    );
+  }
+  return n;
+}
+
+function milliseconds(
+  name: string,
+  text: string | undefined,
+): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new SettingsError(
+      name,
+      `not a positive number of milliseconds: ${JSON.stringify(text)}`,
     );
   }
   return n;

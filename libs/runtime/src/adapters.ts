@@ -1,5 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import type { RuntimeSettings } from '@qms/config';
+import type { Tracing } from '@qms/observability';
 import type { DocumentStore, EventStore, Logger, MessageBus } from '@qms/ports';
 import { sqliteAdapters } from './sqlite-adapters';
 
@@ -26,14 +27,18 @@ export interface Adapters {
   close(): Promise<void>;
 }
 
-/** The one place adapters are chosen, by mode and settings. */
+/**
+ * The one place adapters are chosen, by mode and settings. With tracing,
+ * the bus is wrapped so every hop of a message is a span.
+ */
 export async function createAdapters(
   settings: RuntimeSettings,
   logger: Logger,
   needs: PortNeeds,
+  tracing?: Tracing,
 ): Promise<Adapters> {
   if (settings.mode === 'standalone')
-    return sqliteAdapters(settings.dataDir, logger);
+    return sqliteAdapters(settings.dataDir, logger, tracing);
   const { distributedAdapters } = await import('./distributed-adapters');
-  return distributedAdapters(settings, logger, needs);
+  return distributedAdapters(settings, logger, needs, tracing);
 }

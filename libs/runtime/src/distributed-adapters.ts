@@ -29,6 +29,7 @@ export async function distributedAdapters(
     const bus = new KafkaMessageBus({
       brokers: settings.kafkaBrokers,
       clientId: settings.instanceId,
+      sessionTimeoutMs: settings.kafkaSessionTimeoutMs,
       logger,
     });
     await bus.ensureTopics(Object.values(TOPICS));

@@ -22,7 +22,7 @@ export async function distributedEventStore(
   const store = new SqliteEventStore(sqlite);
   const close = async () => {
     await store.close();
-    sqlite.close();
+    await sqlite.close();
   };
   return { store, close };
 }

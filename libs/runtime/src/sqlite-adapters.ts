@@ -1,3 +1,4 @@
+import { traceBus, type Tracing } from '@qms/observability';
 import {
   DOCUMENT_STORE,
   EVENT_STORE,
@@ -14,9 +15,13 @@ import { join } from 'node:path';
 import type { Adapters } from './adapters';
 
 /** Standalone: bus, event store and read models in one SQLite file. */
-export function sqliteAdapters(dataDir: string, logger: Logger): Adapters {
+export function sqliteAdapters(
+  dataDir: string,
+  logger: Logger,
+  tracing?: Tracing,
+): Adapters {
   const sqlite = new SqliteDatabase(join(dataDir, 'qms.db'));
-  const bus = new SqliteMessageBus(sqlite, logger);
+  const bus = traceBus(new SqliteMessageBus(sqlite, logger), tracing, 'sqlite');
   const eventStore = new SqliteEventStore(sqlite);
   const documents = new SqliteDocumentStore(sqlite);
   return {
@@ -28,7 +33,7 @@ export function sqliteAdapters(dataDir: string, logger: Logger): Adapters {
     ],
     close: async () => {
       await bus.close();
-      sqlite.close();
+      await sqlite.close();
     },
   };
 }

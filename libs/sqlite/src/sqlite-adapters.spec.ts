@@ -31,7 +31,7 @@ eventStoreContract('SqliteEventStore', async () => {
     store,
     dispose: async () => {
       await store.close();
-      sqlite.close();
+      await sqlite.close();
     },
   };
 });
@@ -43,7 +43,7 @@ messageBusContract('SqliteMessageBus', async () => {
     bus,
     dispose: async () => {
       await bus.close();
-      sqlite.close();
+      await sqlite.close();
     },
   };
 });
@@ -55,7 +55,7 @@ documentStoreContract('SqliteDocumentStore', async () => {
     store,
     dispose: async () => {
       await store.close();
-      sqlite.close();
+      await sqlite.close();
     },
   };
 });

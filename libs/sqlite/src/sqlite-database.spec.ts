@@ -15,9 +15,9 @@ describe('SqliteDatabase group commit', () => {
     observer = new Database(dir.file('qms.db'), { readonly: true });
   });
 
-  afterEach(() => {
+  afterEach(async () => {
     observer.close();
-    sqlite.close();
+    await sqlite.close();
     dir.remove();
   });
 

@@ -103,8 +103,9 @@ export class SqliteDatabase {
     }
   }
 
-  close(): void {
-    void this.checkpointer?.stop();
+  /** Stops the checkpointer first: its connection must close before ours. */
+  async close(): Promise<void> {
+    await this.checkpointer?.stop();
     this.wal?.close();
     if (this.db.open) this.db.close();
   }

@@ -22,7 +22,7 @@ describe('SqliteSubscription', () => {
 
   afterEach(async () => {
     await bus.close();
-    sqlite.close();
+    await sqlite.close();
     dir.remove();
   });
 
