@@ -16,6 +16,8 @@ import {
   Metrics,
   READINESS,
   Readiness,
+  TRACING,
+  type Tracing,
 } from '@qms/observability';
 import { CLOCK, LOGGER, type Clock, type Logger } from '@qms/ports';
 
@@ -24,13 +26,16 @@ export interface CoreOptions {
   settings: RuntimeSettings;
   logger: Logger;
   clock: Clock;
+  /** The process's tracer; a no-op one when no exporter is configured. */
+  tracing: Tracing;
   /** Adapters bound to the bus, event store and document store ports. */
   adapters: Provider[];
 }
 
 /**
  * What every app gets: configuration, clock, logger, metrics, readiness,
- * the port adapters chosen for the mode, and /health, /ready, /metrics.
+ * tracing, the port adapters chosen for the mode, and /health, /ready,
+ * /metrics.
  */
 @Global()
 @Module({})
@@ -43,6 +48,7 @@ export class CoreModule {
       { provide: CLOCK, useValue: options.clock },
       { provide: METRICS, useValue: new Metrics() },
       { provide: READINESS, useValue: new Readiness() },
+      { provide: TRACING, useValue: options.tracing },
       ...options.adapters,
     ];
     return {

@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import type { RuntimeSettings } from '@qms/config';
 import { KafkaMessageBus } from '@qms/kafka';
+import { traceBus, type Tracing } from '@qms/observability';
 import {
   DOCUMENT_STORE,
   EVENT_STORE,
@@ -21,18 +22,20 @@ export async function distributedAdapters(
   settings: RuntimeSettings,
   logger: Logger,
   needs: PortNeeds,
+  tracing?: Tracing,
 ): Promise<Adapters> {
   const providers: Provider[] = [];
   const closers: Array<() => Promise<void>> = [];
   const ports: Adapters['ports'] = {};
   if (needs.bus) {
-    const bus = new KafkaMessageBus({
+    const kafka = new KafkaMessageBus({
       brokers: settings.kafkaBrokers,
       clientId: settings.instanceId,
       sessionTimeoutMs: settings.kafkaSessionTimeoutMs,
       logger,
     });
-    await bus.ensureTopics(Object.values(TOPICS));
+    await kafka.ensureTopics(Object.values(TOPICS));
+    const bus = traceBus(kafka, tracing, 'kafka');
     ports.bus = bus;
     providers.push({ provide: MESSAGE_BUS, useValue: bus });
     closers.push(() => bus.close());

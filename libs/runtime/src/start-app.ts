@@ -1,7 +1,8 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { loadConfig, type RuntimeSettings } from '@qms/config';
 import { createHttpApp } from '@qms/http';
-import { createLogger } from '@qms/observability';
+import { createLogger, createTracing } from '@qms/observability';
 import { systemClock, type Clock } from '@qms/ports';
 import { createAdapters, type PortNeeds } from './adapters';
 import { CoreModule } from './core.module';
@@ -23,25 +24,34 @@ export interface RunningApp {
 /**
  * Loads the config (throwing ConfigError), binds the adapters of the mode
  * and serves the modules' HTTP routes plus /health, /ready, /metrics.
- * `stop` drains the services first, then closes the adapters.
+ * `stop` drains the services first, then closes the adapters and flushes
+ * the spans. Spans go to `spanExporter` if given (tests), else over OTLP
+ * when `settings.otlpEndpoint` is set, else nowhere.
  */
 export async function startApp(
   spec: AppSpec,
   settings: RuntimeSettings,
   env: Record<string, string | undefined>,
   clock: Clock = systemClock,
+  spanExporter?: SpanExporter,
 ): Promise<RunningApp> {
   const config = loadConfig(settings.configFile, env);
   const logger = createLogger({
     level: settings.logLevel,
     service: spec.service,
   });
-  const adapters = await createAdapters(settings, logger, spec.needs);
+  const tracing = createTracing({
+    service: spec.service,
+    otlpEndpoint: settings.otlpEndpoint,
+    exporter: spanExporter,
+  });
+  const adapters = await createAdapters(settings, logger, spec.needs, tracing);
   const core = CoreModule.register({
     config,
     settings,
     logger,
     clock,
+    tracing,
     adapters: adapters.providers,
   });
   const root: DynamicModule = {
@@ -63,6 +73,7 @@ export async function startApp(
     stop: async () => {
       await app.close();
       await adapters.close();
+      await tracing.shutdown();
     },
   };
 }

@@ -22,7 +22,7 @@ describe('no channel leaks a secret when it fails', () => {
   let receiver: WebhookReceiver;
   let tmp: string;
   const consoleSpies = (['log', 'info', 'warn', 'error', 'debug'] as const).map(
-    (method) => jest.spyOn(console, method).mockImplementation(() => {}),
+    (method) => jest.spyOn(console, method).mockImplementation(() => undefined),
   );
 
   beforeAll(async () => {

@@ -155,7 +155,7 @@ describe('renderNotification', () => {
   });
 
   it('offers no helper that writes to the console', () => {
-    const log = jest.spyOn(console, 'log').mockImplementation(() => {});
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     const templates = { t: template('{{log component}}', 's', 'b') };
 
     const out = renderNotification(templates, 't', escalationVars);
