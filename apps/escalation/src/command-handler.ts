@@ -21,19 +21,26 @@ export type Handled =
  * state; a trigger refused because the escalation closed goes to its
  * successor, whose id derives from the closed escalation's alone: every
  * trigger it refuses (redeliveries, and signals racing the close) lands
- * on one new escalation, never one each.
+ * on one new escalation, never one each. `traceparent` (the command
+ * message's) is stored with the events it appends.
  */
 export async function handleCommand(
   command: EscalationCommand,
   repository: EscalationRepository,
   logger: Logger,
+  traceparent?: string,
 ): Promise<Handled> {
   for (let attempt = 0; ; attempt++) {
     const state = await repository.load(command.escalationId);
     try {
       const events = decide(command, state);
       if (events.length === 0) return { outcome: 'unchanged' };
-      const next = await repository.append(state, command.commandId, events);
+      const next = await repository.append(
+        state,
+        command.commandId,
+        events,
+        traceparent,
+      );
       return next
         ? { outcome: 'appended', state: next }
         : { outcome: 'unchanged' };
@@ -51,7 +58,8 @@ export async function handleCommand(
         command.type === 'TriggerEscalation'
       ) {
         const escalationId = successorOf(command.escalationId);
-        return handleCommand({ ...command, escalationId }, repository, logger);
+        const successor = { ...command, escalationId };
+        return handleCommand(successor, repository, logger, traceparent);
       }
       const fields = {
         escalationId: command.escalationId,

@@ -35,18 +35,24 @@ export class EscalationRepository {
     return replay(initialState(escalationId), events);
   }
 
-  /** Appends; a duplicate or conflict drops the cached state. */
+  /**
+   * Appends; a duplicate or conflict drops the cached state. The command's
+   * traceparent goes into each event's metadata, for the relay to carry on.
+   */
   async append(
     state: EscalationState,
     commandId: string,
     events: EscalationEvent[],
+    traceparent?: string,
   ): Promise<EscalationState | undefined> {
+    const metadata = traceparent ? { traceparent } : undefined;
     const result = await this.store.append(
       streamOf(state.id),
       events.map((e, i) => ({
         id: eventId(commandId, i),
         type: e.type,
         data: e.data,
+        metadata,
       })),
       state.version - 1,
     );

@@ -88,23 +88,26 @@ export class EscalationService
 
   /** One escalation's commands in order; different escalations at once. */
   private async apply(batch: BusMessage[]): Promise<void> {
-    const byEscalation = new Map<string, EscalationCommand[]>();
+    const byEscalation = new Map<string, BusMessage[]>();
     for (const m of batch) {
-      const c = m.payload as EscalationCommand;
-      byEscalation.set(c.escalationId, [
-        ...(byEscalation.get(c.escalationId) ?? []),
-        c,
-      ]);
+      const id = (m.payload as EscalationCommand).escalationId;
+      byEscalation.set(id, [...(byEscalation.get(id) ?? []), m]);
     }
     await Promise.all(
-      [...byEscalation.values()].map(async (commands) => {
-        for (const c of commands) await this.applyOne(c);
+      [...byEscalation.values()].map(async (messages) => {
+        for (const m of messages) await this.applyOne(m);
       }),
     );
   }
 
-  private async applyOne(command: EscalationCommand): Promise<void> {
-    const handled = await handleCommand(command, this.repository, this.logger);
+  private async applyOne(message: BusMessage): Promise<void> {
+    const command = message.payload as EscalationCommand;
+    const handled = await handleCommand(
+      command,
+      this.repository,
+      this.logger,
+      message.traceparent,
+    );
     if (handled.outcome !== 'appended') return;
     this.scheduler.track(handled.state);
     if (command.type === 'TriggerEscalation' && handled.state.version <= 2) {

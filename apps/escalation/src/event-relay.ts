@@ -15,7 +15,8 @@ const RELAY = 'escalation-relay';
 /**
  * Relays committed escalation events from the store to
  * `qms.escalation-events.v1`, keyed by escalation id. Publishes, then
- * checkpoints: at least once, and the message id is the event id.
+ * checkpoints: at least once, and the message id is the event id. Each
+ * message carries the traceparent its command left in the event metadata.
  */
 export class EventRelay {
   private readonly catchUp: CatchUp;
@@ -55,6 +56,7 @@ export class EventRelay {
         key: e.streamId.slice('escalation-'.length),
         type: e.type,
         schemaVersion: 1,
+        traceparent: traceparentOf(e),
         payload: toMessage(e),
       }));
     await this.bus.publish(messages);
@@ -63,6 +65,11 @@ export class EventRelay {
       { collection: CHECKPOINTS, id: RELAY, doc: { position } },
     ]);
   }
+}
+
+function traceparentOf(e: StoredEvent): string | undefined {
+  const traceparent = e.metadata?.traceparent;
+  return typeof traceparent === 'string' ? traceparent : undefined;
 }
 
 function toMessage(e: StoredEvent): EscalationEventMessage {

@@ -79,6 +79,6 @@ export class IngestTopicConsumer
       }
     }
     await this.bus.publish(rejected);
-    await this.intake.accept(accepted);
+    await this.intake.accept(accepted, { endpoint: 'ingest-topic' });
   }
 }

@@ -26,7 +26,10 @@ export class IntakeController {
     const event = this.guard('events', headers, () =>
       normalizeNativeEvent(body, this.intake.context()),
     );
-    await this.intake.accept([event], headers.traceparent);
+    await this.intake.accept([event], {
+      endpoint: 'events',
+      traceparent: headers.traceparent,
+    });
     return { status: 'accepted', id: event.id, fingerprint: event.fingerprint };
   }
 
@@ -54,7 +57,10 @@ export class IntakeController {
     const event = this.guard('pagerduty', headers, () =>
       normalizePagerDutyEvent(body, this.intake.context()),
     );
-    await this.intake.accept([event], headers.traceparent);
+    await this.intake.accept([event], {
+      endpoint: 'pagerduty',
+      traceparent: headers.traceparent,
+    });
     return {
       status: 'success',
       message: 'Event processed',
@@ -70,7 +76,10 @@ export class IntakeController {
     const events = this.guard(source, headers, () =>
       normalizeAlertmanagerWebhook(body, this.intake.context(source)),
     );
-    await this.intake.accept(events, headers.traceparent);
+    await this.intake.accept(events, {
+      endpoint: source,
+      traceparent: headers.traceparent,
+    });
     return {
       status: 'accepted',
       accepted: events.length,

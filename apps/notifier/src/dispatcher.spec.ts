@@ -1,5 +1,6 @@
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Channel, Delivery, SendResult } from '@qms/notifications';
-import { Metrics } from '@qms/observability';
+import { createTracing, Metrics, type Tracing } from '@qms/observability';
 import { silentLogger, TOPICS, type Clock } from '@qms/ports';
 import {
   SqliteDatabase,
@@ -35,7 +36,10 @@ const delivery: Delivery = {
   message: { subject: 's', summary: 's', body: 'b' },
 };
 
-function setup(channel: Channel) {
+function setup(
+  channel: Channel,
+  tracing: Tracing = createTracing({ service: 'test' }),
+) {
   const sqlite = new SqliteDatabase(':memory:');
   const docs = new SqliteDocumentStore(sqlite);
   const bus = new SqliteMessageBus(sqlite);
@@ -49,6 +53,7 @@ function setup(channel: Channel) {
       new Metrics(),
       silentLogger,
       instance,
+      tracing,
     );
   return { sqlite, ledger, bus, make };
 }
@@ -104,6 +109,35 @@ describe('Dispatcher', () => {
         commandId: `outcome:${delivery.key}:1`,
       }),
     ]);
+    await sqlite.close();
+  });
+
+  it("sends under the page request's trace and passes the send span on", async () => {
+    const exporter = new InMemorySpanExporter();
+    const tracing = createTracing({ service: 'test', exporter });
+    const channel = countingChannel([
+      { outcome: 'retryable', code: 'HTTP_503', reason: 'busy' },
+    ]);
+    const { sqlite, bus, make } = setup(channel, tracing);
+    const traceparents: Array<string | undefined> = [];
+    const sub = await bus.subscribe({
+      topic: TOPICS.escalationCommands,
+      group: 't',
+      handler: async (batch) =>
+        void traceparents.push(...batch.map((m) => m.traceparent)),
+    });
+    const request = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    await make('a').dispatch([{ ...delivery, traceparent: request }]);
+    await new Promise((r) => setTimeout(r, 50));
+    await sub.stop();
+
+    const [span] = exporter.getFinishedSpans();
+    expect(span.name).toBe('notify log');
+    expect(span.parentSpanContext?.spanId).toBe('b7ad6b7169203331');
+    expect(span.status).toMatchObject({ code: 2, message: 'HTTP_503' });
+    const { traceId, spanId } = span.spanContext();
+    expect(traceparents).toEqual([`00-${traceId}-${spanId}-01`]);
+    expect(traceId).toBe('0af7651916cd43dd8448eb211c80319c');
     await sqlite.close();
   });
 });

@@ -1,3 +1,4 @@
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { EscalationCommand } from '@qms/domain';
 import { randomUUID } from 'node:crypto';
 import {
@@ -6,7 +7,7 @@ import {
   type Delivery,
   type SendResult,
 } from '@qms/notifications';
-import type { Metrics } from '@qms/observability';
+import type { Metrics, Tracing } from '@qms/observability';
 import { TOPICS, type Clock, type Logger, type MessageBus } from '@qms/ports';
 import {
   SEND_LEASE_MS,
@@ -18,7 +19,9 @@ import {
  * Sends deliveries through their channels: ledger "sending" first, then
  * the send, then the settled ledger entry and the outcome command back to
  * the escalation. Retryable failures are scheduled in the ledger, not
- * retried inline, so an acknowledgment can cancel them.
+ * retried inline, so an acknowledgment can cancel them. Each send is a
+ * `notify <channel>` span under the page request's trace; its outcome
+ * command carries that span on.
  */
 export class Dispatcher {
   constructor(
@@ -29,6 +32,7 @@ export class Dispatcher {
     private readonly metrics: Metrics,
     private readonly logger: Logger,
     private readonly instanceId: string,
+    private readonly tracing: Tracing,
   ) {}
 
   /** Deliveries seen for the first time: this instance owns them. */
@@ -59,10 +63,32 @@ export class Dispatcher {
 
   private async sendAll(deliveries: Delivery[]): Promise<void> {
     if (deliveries.length === 0) return;
-    const results = await Promise.all(deliveries.map((d) => this.send(d)));
-    const settled = deliveries.map((d, i) => this.settle(d, results[i]));
+    const sent = await Promise.all(deliveries.map((d) => this.traced(d)));
+    const settled = deliveries.map((d, i) => this.settle(d, sent[i].result));
     await this.ledger.record(settled.map((s) => s.entry));
-    await this.bus.publish(settled.map((s) => outcomeMessage(s.command)));
+    await this.bus.publish(
+      settled.map((s, i) => outcomeMessage(s.command, sent[i].traceparent)),
+    );
+  }
+
+  private traced(d: Delivery) {
+    const attributes = {
+      'qms.escalation.id': d.escalationId,
+      'qms.notification.channel': d.channel,
+      'qms.notification.attempt': d.attempt,
+    };
+    return this.tracing.inSpan(
+      `notify ${d.channel}`,
+      d.traceparent,
+      { kind: SpanKind.CLIENT, attributes },
+      async (traceparent, span) => {
+        const result = await this.send(d);
+        span.setAttribute('qms.notification.outcome', result.outcome);
+        if (result.outcome !== 'delivered')
+          span.setStatus({ code: SpanStatusCode.ERROR, message: result.code });
+        return { result, traceparent };
+      },
+    );
   }
 
   private async send(d: Delivery): Promise<SendResult> {
@@ -166,13 +192,14 @@ export class Dispatcher {
   }
 }
 
-function outcomeMessage(command: EscalationCommand) {
+function outcomeMessage(command: EscalationCommand, traceparent?: string) {
   return {
     id: command.commandId,
     topic: TOPICS.escalationCommands,
     key: command.escalationId,
     type: command.type,
     schemaVersion: 1,
+    traceparent,
     payload: command,
   };
 }

@@ -17,7 +17,14 @@ import {
   type Channel,
   type Delivery,
 } from '@qms/notifications';
-import { METRICS, Metrics, READINESS, Readiness } from '@qms/observability';
+import {
+  METRICS,
+  Metrics,
+  READINESS,
+  Readiness,
+  TRACING,
+  Tracing,
+} from '@qms/observability';
 import {
   CLOCK,
   DOCUMENT_STORE,
@@ -70,6 +77,7 @@ export class NotifierService
     @Inject(METRICS) metrics: Metrics,
     @Inject(READINESS) private readonly readiness: Readiness,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(TRACING) tracing: Tracing,
   ) {
     this.logChannel = new LogChannel(
       join(settings.dataDir, 'outbox.jsonl'),
@@ -94,6 +102,7 @@ export class NotifierService
       metrics,
       logger,
       settings.instanceId,
+      tracing,
     );
     this.instanceId = settings.instanceId;
     readiness.expect('notifier');
@@ -151,7 +160,13 @@ export class NotifierService
       const request =
         e.data as unknown as EscalationEventMap['NotificationRequested'];
       deliveries.push(
-        ...planDeliveries(e.escalationId, request, this.config, this.setup),
+        ...planDeliveries(
+          e.escalationId,
+          request,
+          this.config,
+          this.setup,
+          batch[i].traceparent,
+        ),
       );
     }
     await this.deliver(deliveries);

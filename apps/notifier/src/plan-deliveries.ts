@@ -15,13 +15,15 @@ export interface ChannelSetup {
 
 /**
  * One delivery per (recipient, channel) of a page request, each with its
- * idempotency key: escalation, step, repeat, recipient, channel.
+ * idempotency key: escalation, step, repeat, recipient, channel, and the
+ * request's traceparent.
  */
 export function planDeliveries(
   escalationId: string,
   request: Requested,
   config: QmsConfig,
   setup: ChannelSetup,
+  traceparent?: string,
 ): Delivery[] {
   const message = renderNotification(
     config.templates,
@@ -57,6 +59,7 @@ export function planDeliveries(
       message,
       address: stakeholder?.channels[channel],
       acceptedAt: request.vars.accepted_at as string | undefined,
+      traceparent,
     }));
   });
 }

@@ -34,7 +34,10 @@ export class BackingServices {
     await script('ferretdb', 'install.sh', []);
     await services.startBroker();
     try {
-      await script('ferretdb', 'start.sh', [String(mongo), services.dir('ferretdb')]);
+      await script('ferretdb', 'start.sh', [
+        String(mongo),
+        services.dir('ferretdb'),
+      ]);
     } catch (error) {
       await services.stopBroker();
       throw error;

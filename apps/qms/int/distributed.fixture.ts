@@ -2,11 +2,7 @@ import { tempDir, type TempDir } from '@qms/testing';
 import { BackingServices } from './backing-services.fixture';
 import { ensureBuild } from './ensure-build.fixture';
 import { freePort } from './free-port.fixture';
-import {
-  APPS,
-  ServiceProcess,
-  type AppName,
-} from './service-process.fixture';
+import { APPS, ServiceProcess, type AppName } from './service-process.fixture';
 
 export interface SystemOptions {
   /** Extra environment for every service, e.g. KAFKA_SESSION_TIMEOUT_MS. */
@@ -64,6 +60,11 @@ export class DistributedSystem {
 
   get apiUrl(): string {
     return this.instance('projector').url;
+  }
+
+  /** `host:port` of the system's own broker. */
+  get kafkaBrokers(): string {
+    return this.backing.kafkaBrokers;
   }
 
   /** Base URLs of every instance, running or not, e.g. for /metrics. */

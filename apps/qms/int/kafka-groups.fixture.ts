@@ -1,8 +1,11 @@
 import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import { waitFor } from '@qms/testing';
 
-/** Partitions per member, by client id (the service's QMS_INSTANCE_ID). */
-export type GroupAssignment = Record<string, number[]>;
+/** A member by client id (the service's QMS_INSTANCE_ID) and its partitions. */
+export interface GroupMember {
+  clientId: string;
+  partitions: number[];
+}
 
 /**
  * The members of a consumer group and the partitions of `topic` each
@@ -12,7 +15,7 @@ export async function groupAssignment(
   brokers: string,
   groupId: string,
   topic: string,
-): Promise<GroupAssignment | undefined> {
+): Promise<GroupMember[] | undefined> {
   const admin = new Kafka({
     brokers: [brokers],
     clientId: 'qms-int-groups',
@@ -23,14 +26,13 @@ export async function groupAssignment(
     const { groups } = await admin.describeGroups([groupId]);
     const [group] = groups;
     if (group?.state !== 'Stable') return undefined;
-    const held: GroupAssignment = {};
-    for (const member of group.members) {
+    return group.members.map((member) => {
       const decoded = AssignerProtocol.MemberAssignment.decode(
         member.memberAssignment,
       );
-      held[member.clientId] = [...(decoded?.assignment[topic] ?? [])].sort();
-    }
-    return held;
+      const partitions = [...(decoded?.assignment[topic] ?? [])];
+      return { clientId: member.clientId, partitions: partitions.sort() };
+    });
   } finally {
     await admin.disconnect();
   }
@@ -38,7 +40,7 @@ export async function groupAssignment(
 
 /**
  * Waits until exactly `clientIds` are the group's members and each holds
- * at least one partition of `topic`.
+ * at least one partition of `topic`; a timeout tells what it saw last.
  */
 export async function waitForMembers(
   brokers: string,
@@ -46,21 +48,27 @@ export async function waitForMembers(
   topic: string,
   clientIds: string[],
   timeoutMs = 60_000,
-): Promise<GroupAssignment> {
-  let last: GroupAssignment | undefined;
+): Promise<GroupMember[]> {
+  let last: GroupMember[] | undefined;
   const expected = [...clientIds].sort().join(',');
-  await waitFor(
-    async () => {
-      last = await groupAssignment(brokers, groupId, topic);
-      if (!last || Object.keys(last).sort().join(',') !== expected)
-        return false;
-      return Object.values(last).every((p) => p.length > 0);
-    },
-    {
-      timeoutMs,
-      intervalMs: 500,
-      description: `${groupId} members ${expected}, each with partitions (last: ${JSON.stringify(last)})`,
-    },
-  );
-  return last as GroupAssignment;
+  const holds = async () => {
+    last = await groupAssignment(brokers, groupId, topic);
+    const members = last
+      ?.map((m) => m.clientId)
+      .sort()
+      .join(',');
+    return members === expected && !!last?.every((m) => m.partitions.length);
+  };
+  try {
+    await waitFor(holds, { timeoutMs, intervalMs: 500 });
+  } catch (error) {
+    const seen = JSON.stringify(last);
+    throw new Error(
+      `${groupId}: want ${expected} with partitions, saw ${seen}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  return last ?? [];
 }

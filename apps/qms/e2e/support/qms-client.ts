@@ -37,6 +37,8 @@ export class QmsClient {
   constructor(
     private readonly intakeUrl: () => string,
     private readonly apiUrl: () => string,
+    /** Where /metrics is read; several in distributed mode, one per app. */
+    private readonly metricsUrls: () => string[] = () => [apiUrl()],
   ) {}
 
   /** Base URL of the intake endpoints (current, across restarts). */
@@ -94,11 +96,17 @@ export class QmsClient {
     return reply.body.items;
   }
 
+  /** The /metrics texts of every metrics URL, concatenated. */
   async metrics(): Promise<string> {
-    const response = await fetch(`${this.apiUrl()}/metrics`, {
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    return response.text();
+    const texts = await Promise.all(
+      this.metricsUrls().map(async (base) => {
+        const response = await fetch(`${base}/metrics`, {
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
+        return response.text();
+      }),
+    );
+    return texts.join('\n');
   }
 
   /** Any request; `body` is sent as is when it is a string. */

@@ -4,6 +4,10 @@ import { startQms, type QmsProcess, type StartOptions } from './qms-process';
 
 const intakeUrl = process.env.QMS_E2E_INTAKE_URL;
 const apiUrl = process.env.QMS_E2E_API_URL;
+/** Comma-separated base URLs whose /metrics add up (distributed mode). */
+const metricsUrls = process.env.QMS_E2E_METRICS_URLS?.split(',')
+  .map((url) => url.trim())
+  .filter(Boolean);
 
 /**
  * True when the suite runs against a system someone else started
@@ -30,6 +34,7 @@ export async function openTarget(
     const client = new QmsClient(
       () => intakeUrl,
       () => apiUrl,
+      metricsUrls?.length ? () => metricsUrls : undefined,
     );
     return { client, close: async () => undefined };
   }

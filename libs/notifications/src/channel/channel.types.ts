@@ -20,6 +20,8 @@ export interface Delivery {
   address?: string;
   /** When our server accepted the signal that raised the escalation. */
   acceptedAt?: string;
+  /** W3C traceparent of the page request; its sends are child spans. */
+  traceparent?: string;
 }
 
 /**
