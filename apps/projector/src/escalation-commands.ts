@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { SpanKind } from '@opentelemetry/api';
 import type { EscalationCommand } from '@qms/domain';
 import { ApiError } from '@qms/http';
+import { TRACING, Tracing } from '@qms/observability';
 import {
   CLOCK,
   DOCUMENT_STORE,
@@ -50,6 +52,8 @@ const WAIT_MS = 5000;
  * Sends acknowledge / resolve / close as commands on the bus and waits
  * (bounded) for the read model to show the effect. The aggregate has the
  * last word; the read-model check only answers obvious refusals early.
+ * The publish is a `command <type>` span, child of the caller's
+ * traceparent if it sent one.
  */
 @Injectable()
 export class EscalationCommands {
@@ -57,9 +61,10 @@ export class EscalationCommands {
     @Inject(DOCUMENT_STORE) private readonly docs: DocumentStore,
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(TRACING) private readonly tracing: Tracing,
   ) {}
 
-  async send(id: string, action: Action, body: unknown) {
+  async send(id: string, action: Action, body: unknown, traceparent?: string) {
     const { by, note } = parseActor(body);
     const before = await this.load(id);
     const refused = REFUSED[action][before.status];
@@ -81,17 +86,30 @@ export class EscalationCommands {
       via: 'api',
       note,
     } as EscalationCommand;
-    await this.bus.publish([
-      {
-        id: command.commandId,
-        topic: TOPICS.escalationCommands,
-        key: id,
-        type: command.type,
-        schemaVersion: 1,
-        payload: command,
-      },
-    ]);
+    await this.publish(command, traceparent);
     return this.awaitStatus(id, TARGET[action]);
+  }
+
+  private publish(command: EscalationCommand, parent?: string) {
+    const kind = SpanKind.SERVER;
+    const attributes = { 'qms.escalation.id': command.escalationId };
+    return this.tracing.inSpan(
+      `command ${command.type}`,
+      parent,
+      { kind, attributes },
+      (traceparent) =>
+        this.bus.publish([
+          {
+            id: command.commandId,
+            topic: TOPICS.escalationCommands,
+            key: command.escalationId,
+            type: command.type,
+            schemaVersion: 1,
+            traceparent,
+            payload: command,
+          },
+        ]),
+    );
   }
 
   private async load(id: string): Promise<EscalationDocument> {

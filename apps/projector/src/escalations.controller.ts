@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Headers,
   HttpCode,
   Inject,
   Param,
@@ -71,8 +72,9 @@ export class EscalationsController {
     @Param('action') action: Action,
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('traceparent') traceparent?: string,
   ) {
-    const result = await this.commands.send(id, action, body);
+    const result = await this.commands.send(id, action, body, traceparent);
     if (!result.applied) reply.status(202);
     return result.doc;
   }
