@@ -37,7 +37,11 @@ export async function postAll(url, bodies, { concurrency, maxSeconds }) {
   return { ...result, seconds, statuses };
 }
 
-function post(agent, target, body) {
+/**
+ * One POST of a JSON body; resolves the status code once the answer is
+ * read, rejects on a socket error or after `timeoutMs` without an answer.
+ */
+export function post(agent, target, body, timeoutMs = 30_000) {
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
@@ -56,6 +60,9 @@ function post(agent, target, body) {
         response.on('end', () => resolve(response.statusCode));
         response.on('error', reject);
       },
+    );
+    request.setTimeout(timeoutMs, () =>
+      request.destroy(new Error(`no answer within ${timeoutMs} ms`)),
     );
     request.on('error', reject);
     request.end(body);

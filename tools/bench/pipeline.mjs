@@ -1,85 +1,67 @@
-// Reads what the product did with the accepted alerts: escalation
-// documents from its API and first pages from its outbox file.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+// Reads what the product did with the accepted signals: escalation
+// documents from its API. Every request has a timeout, so a server that
+// stops answering ends a wait as stalled instead of hanging the run.
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const PAGE = 500;
+const REQUEST_MS = 5_000;
 
-/** Polls the API until `expected` escalations exist or time runs out. */
-export async function waitForEscalations(apiUrl, expected, deadline) {
-  let total = 0;
-  while (Date.now() < deadline) {
-    const page = await getJson(`${apiUrl}/v1/escalations?limit=1`);
-    total = page.total;
-    if (total >= expected) break;
-    await sleep(250);
-  }
-  return total;
+/** How many escalations the API lists (for one component if given). */
+export async function countEscalations(apiUrl, component) {
+  const page = await getJson(escalationsUrl(apiUrl, component, 1, 0));
+  return page.total;
 }
 
-/** Every escalation document, paged through limit/offset. */
-export async function allEscalations(apiUrl) {
+/**
+ * Polls until `expected` escalations exist, `deadline` (epoch ms) passes,
+ * or the count has not moved for `stallMs`, polling every `pollMs`
+ * (default 250). Resolves { total, reached,
+ * reachedAtMs (performance.now() of the first poll that saw them all),
+ * stalled, error (the last failed request, if any) }.
+ */
+export async function waitForEscalations(apiUrl, expected, options) {
+  const { deadline, component, stallMs = Infinity, pollMs = 250 } = options;
+  const state = { total: 0, reached: false, stalled: false, error: null };
+  let movedAt = Date.now();
+  while (Date.now() < deadline) {
+    const total = await countEscalations(apiUrl, component).catch((e) => {
+      state.error = e.message;
+      return state.total;
+    });
+    if (total !== state.total) movedAt = Date.now();
+    state.total = total;
+    if (total >= expected) {
+      return { ...state, reached: true, reachedAtMs: performance.now() };
+    }
+    if (Date.now() - movedAt > stallMs) return { ...state, stalled: true };
+    await sleep(pollMs);
+  }
+  return state;
+}
+
+/** Every escalation document (of one component if given), paged. */
+export async function allEscalations(apiUrl, component) {
   const items = [];
   for (let offset = 0; ; offset += PAGE) {
-    const url = `${apiUrl}/v1/escalations?limit=${PAGE}&offset=${offset}`;
+    const url = escalationsUrl(apiUrl, component, PAGE, offset);
     const page = await getJson(url);
     items.push(...page.items);
     if (page.items.length < PAGE) return items;
   }
 }
 
-/**
- * Follows the outbox until every escalation in `ids` has a first page
- * (step 0, repeat 0) or time runs out. Returns escalationId -> the earliest
- * such line.
- */
-export async function waitForFirstPages(outboxPath, ids, deadline) {
-  const first = new Map();
-  const reader = lineReader(outboxPath);
-  while (Date.now() < deadline) {
-    for (const line of reader.newLines()) {
-      const record = JSON.parse(line);
-      if (record.step !== 0 || record.repeat !== 0) continue;
-      const seen = first.get(record.escalationId);
-      if (!seen || record.writtenAt < seen.writtenAt)
-        first.set(record.escalationId, record);
-    }
-    if ([...ids].every((id) => first.has(id))) break;
-    await sleep(250);
-  }
-  return first;
-}
-
-/** Reads whole lines appended to a file since the last call. */
-function lineReader(path) {
-  let offset = 0;
-  let partial = '';
-  return {
-    newLines() {
-      let size;
-      try {
-        size = statSync(path).size;
-      } catch {
-        return [];
-      }
-      if (size <= offset) return [];
-      const buffer = Buffer.alloc(size - offset);
-      const fd = openSync(path, 'r');
-      try {
-        readSync(fd, buffer, 0, buffer.length, offset);
-      } finally {
-        closeSync(fd);
-      }
-      offset = size;
-      const lines = (partial + buffer.toString('utf8')).split('\n');
-      partial = lines.pop();
-      return lines.filter((l) => l.trim() !== '');
-    },
-  };
+function escalationsUrl(apiUrl, component, limit, offset) {
+  const query = new URLSearchParams({ limit, offset });
+  if (component !== undefined) query.set('component', component);
+  return `${apiUrl}/v1/escalations?${query}`;
 }
 
 async function getJson(url) {
-  const response = await fetch(url);
+  const signal = AbortSignal.timeout(REQUEST_MS);
+  const response = await fetch(url, { signal }).catch((error) => {
+    throw new Error(`GET ${url}: ${error.cause?.message ?? error.message}`);
+  });
   if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
   return response.json();
 }

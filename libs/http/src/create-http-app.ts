@@ -10,7 +10,11 @@ import { HttpErrorFilter } from './http-error.filter';
 /** Request bodies above this are refused with 413 before parsing. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** A Nest app on Fastify with the shared error filter and body limit. */
+/**
+ * A Nest app on Fastify with the shared error filter and body limit.
+ * Signals are the entry point's business (`runMain`): `app.close()` runs
+ * the services' shutdown hooks, then the adapters close.
+ */
 export async function createHttpApp(
   module: Type<unknown> | DynamicModule,
   logger: Logger,
@@ -28,6 +32,5 @@ export async function createHttpApp(
     },
   );
   app.useGlobalFilters(new HttpErrorFilter(logger));
-  app.enableShutdownHooks();
   return app;
 }

@@ -79,6 +79,29 @@ describe('MongoDocumentStore on FerretDB', () => {
     await expect(closed).resolves.toBeDefined();
   });
 
+  // FerretDB 1.24 held a pooled connection per replacing statement until
+  // the command ended: one batch of 150 replacements hung the server.
+  it('replaces a batch of 150 existing documents without hanging the server', async () => {
+    const { database, dispose } = await freshStore();
+    const bounded = await new MongoClient(server.url, {
+      socketTimeoutMS: 20_000,
+    }).connect();
+    const store = new MongoDocumentStore(bounded, database);
+    const batch = (version: number) =>
+      Array.from({ length: 150 }, (_, i) => ({
+        collection: 'ledger',
+        id: `k${i}`,
+        doc: { id: `k${i}`, version },
+      }));
+    await store.write(batch(1));
+
+    await store.write(batch(2));
+
+    expect(await store.collection('ledger').count({ version: 2 })).toBe(150);
+    await bounded.close();
+    await dispose();
+  });
+
   describe('replaceIf', () => {
     const retry = { id: 'k', status: 'retry', attempt: 1 };
     const claim = { id: 'k', status: 'sending', attempt: 2 };

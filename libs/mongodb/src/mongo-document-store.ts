@@ -18,6 +18,16 @@ import { replaceIfUnchanged } from './mongo-replace-if';
 
 const HIDDEN = { _id: 0, [VERSION_FIELD]: 0 };
 const NAMESPACE_NOT_FOUND = 26;
+/**
+ * Statements per bulk write. FerretDB 1.24 keeps one of its 100 pooled
+ * SQLite connections per statement that replaced an existing document
+ * until the whole command ends, and each statement needs one more for
+ * its transaction: one command of ~100 such statements, or several
+ * writers' commands adding up to it, wait forever and hang the server
+ * for every client. Two per command keeps ~50 concurrent writers safe;
+ * FerretDB commits each statement on its own anyway, so it costs little.
+ */
+export const STATEMENTS_PER_WRITE = 2;
 
 export interface MongoDocumentStoreOptions {
   /** Close the client in `close()`. Default false: the caller owns it. */
@@ -28,9 +38,10 @@ export interface MongoDocumentStoreOptions {
  * Read models in MongoDB (or FerretDB): one collection per name, the
  * port's id as `_id`, documents stored as JSON would store them.
  *
- * `write` sends each run of same-collection writes as one ordered bulk
- * write, in the batch's order. There is no multi-document transaction
- * (FerretDB 1.x has none), so a batch is all-or-nothing only against
+ * `write` sends each run of same-collection writes as ordered bulk
+ * writes of at most STATEMENTS_PER_WRITE statements, in the batch's
+ * order. There is no multi-document transaction (FerretDB 1.x has
+ * none), so a batch is all-or-nothing only against
  * documents the server would refuse, which are caught before sending. A
  * crash or lost connection mid-batch can leave a prefix applied; every
  * write is an idempotent replace or delete, so a caller that puts its
@@ -87,7 +98,11 @@ export class MongoDocumentStore implements DocumentStore {
 
   async write(writes: DocumentWrite[]): Promise<void> {
     for (const run of planWrites(writes)) {
-      await mongoCall('write', () => this.writeRun(run));
+      for (let i = 0; i < run.operations.length; i += STATEMENTS_PER_WRITE) {
+        const operations = run.operations.slice(i, i + STATEMENTS_PER_WRITE);
+        const chunk = { collection: run.collection, operations };
+        await mongoCall('write', () => this.writeRun(chunk));
+      }
     }
   }
 

@@ -33,7 +33,7 @@ class LoopbackBus implements MessageBus {
     return { stop: async () => undefined };
   }
 
-  async close(): Promise<void> {}
+  close = async (): Promise<void> => undefined;
 }
 
 const message = (topic: string, traceparent?: string): OutgoingMessage => ({
@@ -87,10 +87,16 @@ describe('TracingMessageBus', () => {
 
   it('describes each handled message on its consumer span', async () => {
     const { bus, span } = setup();
-    await bus.subscribe({ topic: 'a', group: 'g', handler: async () => {} });
+    const handled: BusMessage[] = [];
+    await bus.subscribe({
+      topic: 'a',
+      group: 'g',
+      handler: async (batch) => void handled.push(...batch),
+    });
 
     await bus.publish([message('a', PARENT)]);
 
+    expect(handled).toHaveLength(1);
     expect(span('process a').kind).toBe(SpanKind.CONSUMER);
     expect(span('process a').attributes).toMatchObject({
       'messaging.system': 'loopback',

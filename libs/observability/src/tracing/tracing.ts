@@ -89,7 +89,7 @@ export function createTracing(options: TracingOptions): Tracing {
     ? new SimpleSpanProcessor(options.exporter)
     : options.otlpEndpoint
       ? new BatchSpanProcessor(
-          new OTLPTraceExporter({ url: tracesUrl(options.otlpEndpoint) }),
+          new OTLPTraceExporter({ url: otlpTracesUrl(options.otlpEndpoint) }),
         )
       : undefined;
   if (!processor) return new Tracing();
@@ -132,7 +132,8 @@ function valid(traceparent?: string): string | undefined {
   return traceparent && parseTraceParent(traceparent) ? traceparent : undefined;
 }
 
-function tracesUrl(endpoint: string): string {
+/** Where spans go, given OTEL_EXPORTER_OTLP_ENDPOINT (a base URL). */
+export function otlpTracesUrl(endpoint: string): string {
   return new URL('v1/traces', endpoint.replace(/\/?$/, '/')).toString();
 }
 
