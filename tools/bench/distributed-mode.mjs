@@ -65,7 +65,14 @@ async function measure(stack, ports, options, runId) {
   await pacedPhase({ ...phase, ...WARMUP, run: `${runId}-warmup` });
   const paced = await pacedPhase({ ...phase, run: `${runId}-paced` });
   const kafka = await kafkaPhase(stack, `${runId}-kafka`, options.events);
-  return { ports, startSeconds, paced, kafka, peakRssMiB: stack.peakRssMiB() };
+  const byProcess = stack.peakRssMiB();
+  return { ports, startSeconds, paced, kafka, peakRssMiB: rss(byProcess) };
+}
+
+/** The six services summed; Kafka and FerretDB on their own. */
+function rss({ kafka, ferretdb, ...services }) {
+  const sum = Object.values(services).reduce((a, b) => a + (b ?? 0), 0);
+  return { services: round(sum, 1), kafka, ferretdb, byProcess: services };
 }
 
 /**

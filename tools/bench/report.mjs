@@ -1,76 +1,49 @@
-// The printed result: a table for people and one JSON line for tools.
-import { percentile, printTable, round } from './stats.mjs';
+// The printed result: tables for people (the saturation phase, then both
+// modes side by side) and one JSON line with every figure for tools.
+import { cpus, totalmem } from 'node:os';
+import { printSaturation, saturationFigures } from './saturation-report.mjs';
+import { AIMS, modeRows } from './modes-report.mjs';
+import { printColumns, round } from './stats.mjs';
 
-export function printReport(input) {
-  const { options, qmsLoad, amLoad, pipeline } = input;
-  const ours = rate(qmsLoad);
-  const theirs = rate(amLoad);
+export function printReport({ options, standalone, distributed }) {
   const figures = {
-    requests: options.requests,
-    concurrency: options.concurrency,
-    warmup: input.warmup,
-    cpus: input.cpus,
+    date: new Date().toISOString(),
+    machine: machine(),
     node: process.version,
-    alertmanagerVersion: input.alertmanagerVersion,
-    qmsIntake: load(qmsLoad),
-    alertmanagerApi: load(amLoad),
-    ratio: round(ours / theirs, 3),
-    pipeline,
-    qmsPeakRssMiB: input.qmsPeakRssMiB,
-    alertmanagerPeakRssMiB: input.alertmanagerPeakRssMiB,
+    options,
+    aims: AIMS,
+    standalone: standaloneFigures(standalone, options),
+    distributed,
   };
-
-  printTable('Accepted per second (single-alert requests, same client)', [
-    ['qms /v1/integrations/alertmanager', describe(qmsLoad)],
-    ['alertmanager /api/v2/alerts', describe(amLoad)],
-    ['ratio qms / alertmanager', String(figures.ratio)],
-  ]);
-  printTable('qms pipeline (measured escalations)', [
-    ['raisedAt - acceptedAt', latency(pipeline.raise)],
-    ['first page writtenAt - acceptedAt', latency(pipeline.firstPage)],
-    ['escalations seen / expected', seen(pipeline)],
-    ['escalations committed per second', String(pipeline.pipelinePerSecond)],
-  ]);
-  printTable('Peak RSS (VmHWM)', [
-    ['qms', `${input.qmsPeakRssMiB} MiB`],
-    ['alertmanager', `${input.alertmanagerPeakRssMiB} MiB`],
-  ]);
+  if (figures.standalone?.saturation) {
+    printSaturation(figures.standalone.saturation, standalone.peakRssMiB);
+  }
+  const modes = { standalone: figures.standalone, distributed };
+  const shown = options.modes.filter((mode) => modes[mode]);
+  printColumns(
+    `Modes side by side (paced phase: ${options.rate}/s offered for ` +
+      `${options.seconds} s, open loop)`,
+    ['', ...shown],
+    modeRows(shown.map((mode) => modes[mode])),
+  );
+  for (const mode of shown) {
+    const { skipped, failed } = modes[mode];
+    if (skipped) console.log(`\n${mode} mode skipped: ${skipped}`);
+    if (failed) console.log(`\n${mode} mode failed: ${failed}`);
+  }
   console.log(`\n${JSON.stringify(figures)}`);
 }
 
-function rate(result) {
-  return result.accepted / result.seconds;
+function standaloneFigures(standalone, options) {
+  if (!standalone || standalone.skipped || standalone.failed) return standalone;
+  const { saturation, ...rest } = standalone;
+  return { ...rest, saturation: saturationFigures(saturation, options) };
 }
 
-function load(result) {
+function machine() {
   return {
-    accepted: result.accepted,
-    failed: result.failed,
-    seconds: round(result.seconds, 2),
-    acceptedPerSecond: round(rate(result), 0),
-    clientP50Ms: round(percentile(result.latenciesMs, 50), 2),
-    clientP99Ms: round(percentile(result.latenciesMs, 99), 2),
-    statuses: result.statuses,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
   };
-}
-
-function describe(result) {
-  const f = load(result);
-  const failed = f.failed ? `, ${f.failed} failed` : '';
-  return (
-    `${f.acceptedPerSecond}/s (${f.accepted} in ${f.seconds} s${failed}; ` +
-    `client p50 ${f.clientP50Ms} ms, p99 ${f.clientP99Ms} ms)`
-  );
-}
-
-function latency(s) {
-  return `p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms (n=${s.count})`;
-}
-
-function seen(p) {
-  const drained =
-    p.drainedAfterLoadMs === null
-      ? 'not all within the wait'
-      : `all ${p.drainedAfterLoadMs} ms after the load ended`;
-  return `${p.escalationsSeen} / ${p.escalationsExpected} (${drained})`;
 }

@@ -25,9 +25,17 @@ export function freePort() {
   });
 }
 
-/** The product in standalone mode; resolves once /ready answers 200. */
-export async function startQms(port, dataDir) {
-  const child = spawn(process.execPath, [join(REPO, 'bin/qms.js'), 'start'], {
+/**
+ * The product in standalone mode; resolves once /ready answers 200. With
+ * `cpuProfDir` it runs under `node --cpu-prof` and writes its profile
+ * there when it exits.
+ */
+export async function startQms(port, dataDir, { cpuProfDir } = {}) {
+  const profile = cpuProfDir
+    ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir]
+    : [];
+  const args = [...profile, join(REPO, 'bin/qms.js'), 'start'];
+  const child = spawn(process.execPath, args, {
     cwd: REPO,
     env: {
       ...process.env,

@@ -26,3 +26,16 @@ export function printTable(title, rows) {
     console.log(`  ${label.padEnd(width)}  ${value}`);
   }
 }
+
+/** Prints a header and rows as left-aligned columns. */
+export function printColumns(title, header, rows) {
+  const all = [header, ...rows];
+  const widths = header.map((_, i) =>
+    Math.max(...all.map((row) => String(row[i]).length)),
+  );
+  const line = (row) =>
+    row.map((cell, i) => String(cell).padEnd(widths[i])).join('  ');
+  console.log(`\n${title}`);
+  console.log(`  ${line(header)}`.trimEnd());
+  for (const row of rows) console.log(`  ${line(row)}`.trimEnd());
+}

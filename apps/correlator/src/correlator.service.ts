@@ -5,7 +5,11 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { QMS_CONFIG, type QmsConfig } from '@qms/config';
-import type { EscalationEventMessage, SignalEvaluated } from '@qms/domain';
+import {
+  commandMessage,
+  type EscalationEventMessage,
+  type SignalEvaluated,
+} from '@qms/domain';
 import { READINESS, Readiness } from '@qms/observability';
 import {
   DOCUMENT_STORE,
@@ -27,7 +31,6 @@ import {
   type CorrelationEntry,
   type PendingResolve,
 } from './correlation.types';
-import { commandMessage } from './command-message';
 
 const ESCALATION_NS = '3f1c1b1e-8a40-4d3c-9a51-6f0c2f6b7a10';
 const STATUS_BY_EVENT: Record<string, CorrelationEntry['status']> = {

@@ -4,7 +4,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import type { EscalationCommand } from '@qms/domain';
+import { commandMessage, type EscalationCommand } from '@qms/domain';
 import { METRICS, Metrics, READINESS, Readiness } from '@qms/observability';
 import {
   CLOCK,
@@ -129,15 +129,6 @@ export class EscalationService
       now: this.clock.now().toISOString(),
       expectedRevision: revision,
     };
-    await this.bus.publish([
-      {
-        id: command.commandId,
-        topic: TOPICS.escalationCommands,
-        key: escalationId,
-        type: command.type,
-        schemaVersion: 1,
-        payload: command,
-      },
-    ]);
+    await this.bus.publish([commandMessage(command)]);
   }
 }

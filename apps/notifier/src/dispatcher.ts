@@ -1,5 +1,5 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import type { EscalationCommand } from '@qms/domain';
+import { commandMessage, type EscalationCommand } from '@qms/domain';
 import { randomUUID } from 'node:crypto';
 import {
   nextRetryDelayMs,
@@ -8,7 +8,7 @@ import {
   type SendResult,
 } from '@qms/notifications';
 import type { Metrics, Tracing } from '@qms/observability';
-import { TOPICS, type Clock, type Logger, type MessageBus } from '@qms/ports';
+import type { Clock, Logger, MessageBus } from '@qms/ports';
 import {
   SEND_LEASE_MS,
   type DeliveryLedger,
@@ -67,7 +67,7 @@ export class Dispatcher {
     const settled = deliveries.map((d, i) => this.settle(d, sent[i].result));
     await this.ledger.record(settled.map((s) => s.entry));
     await this.bus.publish(
-      settled.map((s, i) => outcomeMessage(s.command, sent[i].traceparent)),
+      settled.map((s, i) => commandMessage(s.command, sent[i].traceparent)),
     );
   }
 
@@ -190,16 +190,4 @@ export class Dispatcher {
       nonce: randomUUID(),
     };
   }
-}
-
-function outcomeMessage(command: EscalationCommand, traceparent?: string) {
-  return {
-    id: command.commandId,
-    topic: TOPICS.escalationCommands,
-    key: command.escalationId,
-    type: command.type,
-    schemaVersion: 1,
-    traceparent,
-    payload: command,
-  };
 }

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SpanKind } from '@opentelemetry/api';
-import type { EscalationCommand } from '@qms/domain';
+import { commandMessage, type EscalationCommand } from '@qms/domain';
 import { ApiError } from '@qms/http';
 import { TRACING, Tracing } from '@qms/observability';
 import {
   CLOCK,
   DOCUMENT_STORE,
   MESSAGE_BUS,
-  TOPICS,
   type Clock,
   type DocumentStore,
   type MessageBus,
@@ -97,18 +96,7 @@ export class EscalationCommands {
       `command ${command.type}`,
       parent,
       { kind, attributes },
-      (traceparent) =>
-        this.bus.publish([
-          {
-            id: command.commandId,
-            topic: TOPICS.escalationCommands,
-            key: command.escalationId,
-            type: command.type,
-            schemaVersion: 1,
-            traceparent,
-            payload: command,
-          },
-        ]),
+      (traceparent) => this.bus.publish([commandMessage(command, traceparent)]),
     );
   }
 

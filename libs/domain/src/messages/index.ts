@@ -1,1 +1,2 @@
 export * from './signal-evaluated';
+export * from './command-message';

@@ -1,7 +1,11 @@
-import type { EscalationCommand } from '@qms/domain';
 import { TOPICS, type OutgoingMessage } from '@qms/ports';
+import type { EscalationCommand } from '../escalation/escalation.commands';
 
-/** Commands are keyed by escalation id: one escalation, one partition. */
+/**
+ * `qms.escalation-commands.v1`: a command keyed by escalation id (one
+ * escalation, one partition, in order); its id is the command id, so a
+ * redelivery is recognisable downstream.
+ */
 export function commandMessage(
   command: EscalationCommand,
   traceparent?: string,
