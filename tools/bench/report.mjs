@@ -1,14 +1,19 @@
 // The printed result: tables for people (the saturation phase, then both
 // modes side by side) and one JSON line with every figure for tools.
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { printSaturation, saturationFigures } from './saturation-report.mjs';
 import { AIMS, modeRows } from './modes-report.mjs';
 import { printColumns, round } from './stats.mjs';
 
-export function printReport({ options, standalone, distributed }) {
+export function printReport(input) {
+  const { options, standalone, distributed } = input;
   const figures = {
     date: new Date().toISOString(),
     machine: machine(),
+    loadAverage1m: {
+      start: round(input.loadAtStart, 2),
+      end: round(loadavg()[0], 2),
+    },
     node: process.version,
     options,
     aims: AIMS,
@@ -31,6 +36,8 @@ export function printReport({ options, standalone, distributed }) {
     if (skipped) console.log(`\n${mode} mode skipped: ${skipped}`);
     if (failed) console.log(`\n${mode} mode failed: ${failed}`);
   }
+  const { start, end } = figures.loadAverage1m;
+  console.log(`\nload average (1 min): ${start} at start, ${end} at end`);
   console.log(`\n${JSON.stringify(figures)}`);
 }
 

@@ -3,7 +3,7 @@
 // Debian's Alertmanager; in distributed mode also native events published
 // to qms.ingest.v1 and carried to escalations. Usage: see options.mjs.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDistributed } from './distributed-mode.mjs';
 import { readOptions } from './options.mjs';
@@ -18,6 +18,7 @@ const WATCHDOG_MS = 360_000;
 const options = readOptions();
 const dir = mkdtempSync(join(tmpdir(), 'qms-bench-'));
 const running = new Set();
+let aborted = false;
 const watchdog = setTimeout(() => abort('took longer than 6 min'), WATCHDOG_MS);
 process.once('SIGINT', () => abort('interrupted'));
 
@@ -33,6 +34,8 @@ try {
 
 async function main() {
   const runId = Math.random().toString(16).slice(2, 8);
+  // Other work on the machine skews every figure; the report shows it.
+  const loadAtStart = loadavg()[0];
   const context = { options, runId, dir, track };
   await buildProduct();
   const results = {};
@@ -43,7 +46,7 @@ async function main() {
     results.distributed = await runDistributed(context);
     if (results.distributed.failed) process.exitCode = 1;
   }
-  printReport({ options, ...results });
+  if (!aborted) printReport({ options, loadAtStart, ...results });
 }
 
 /** Registers `server` for clean-up; returns a function that stops it now. */
@@ -64,6 +67,7 @@ async function cleanUp() {
 }
 
 async function abort(reason) {
+  aborted = true;
   console.error(`bench aborted: ${reason}`);
   await cleanUp();
   process.exit(1);

@@ -18,9 +18,65 @@ const LOAD_SECONDS = 60;
  * clean-up and returns a function that stops it now.
  */
 export async function runStandalone({ options, runId, dir, track }) {
-  const { requests, concurrency } = options;
+  const { qms, am, stopBoth } = await startServers(dir, options, track);
+  const warmup = Math.min(500, Math.ceil(options.requests / 10));
+  const alerts = Array.from({ length: warmup + options.requests }, (_, i) =>
+    benchAlert(runId, i),
+  );
+  const ours = alerts.map(webhookBody);
+  const theirs = alerts.map(alertmanagerBody);
+  const load = { concurrency: options.concurrency, maxSeconds: LOAD_SECONDS };
+
+  // Warm both servers (and the client) up before timing anything.
+  await postAll(qms.intake, ours.slice(0, warmup), load);
+  await postAll(am.api, theirs.slice(0, warmup), load);
+  const paced = await pacedPhase({
+    ...qms,
+    run: `${runId}-paced`,
+    rate: options.rate,
+    seconds: options.seconds,
+  });
+  const saturation = await saturationPhase({
+    qms,
+    am,
+    bodies: { ours: ours.slice(warmup), theirs: theirs.slice(warmup) },
+    before: warmup + paced.load.accepted,
+    load,
+  });
+  const peakRssMiB = {
+    qms: servers.peakRssMiB(qms.pid),
+    alertmanager: servers.peakRssMiB(am.pid),
+  };
+  await stopBoth();
+  return {
+    paced,
+    saturation: { warmup, ...saturation },
+    alertmanagerVersion: alertmanagerVersion(),
+    peakRssMiB,
+  };
+}
+
+/**
+ * The same alerts as fast as each server takes them (closed loop), and
+ * the product's pipeline latencies for its share; `before` escalations
+ * existed already.
+ */
+async function saturationPhase({ qms, am, bodies, before, load }) {
+  const measuredFrom = new Date().toISOString();
+  const qmsLoad = await postAll(qms.intake, bodies.ours, load);
+  const pipeline = await measurePipeline({
+    ...qms,
+    expected: before + qmsLoad.accepted,
+    measuredFrom,
+  });
+  const amLoad = await postAll(am.api, bodies.theirs, load);
+  return { qmsLoad, amLoad, pipeline };
+}
+
+async function startServers(dir, options, track) {
   const dataDir = join(dir, 'data');
-  const qms = await servers.startQms(await servers.freePort(), dataDir, {
+  const qmsPort = await servers.freePort();
+  const qms = await servers.startQms(qmsPort, dataDir, {
     cpuProfDir: options.cpuProf,
   });
   const stopQms = track(qms);
@@ -28,49 +84,19 @@ export async function runStandalone({ options, runId, dir, track }) {
   const amPort = await servers.freePort();
   const am = await servers.startAlertmanager(amPort, join(dir, 'alertmanager'));
   const stopAm = track(am);
-  const warmup = Math.min(500, Math.ceil(requests / 10));
-  const alerts = Array.from({ length: warmup + requests }, (_, i) =>
-    benchAlert(runId, i),
-  );
-  const load = { concurrency, maxSeconds: LOAD_SECONDS };
-  const intake = `${qms.url}/v1/integrations/alertmanager`;
-  const amApi = `${am.url}/api/v2/alerts`;
-  const ours = alerts.map(webhookBody);
-  const theirs = alerts.map(alertmanagerBody);
-  const outboxPath = join(dataDir, 'outbox.jsonl');
-
-  // Warm both servers (and the client) up before timing anything.
-  await postAll(intake, ours.slice(0, warmup), load);
-  await postAll(amApi, theirs.slice(0, warmup), load);
-  const paced = await pacedPhase({
-    intakeUrl: qms.url,
-    apiUrl: qms.url,
-    outboxPath,
-    run: `${runId}-paced`,
-    rate: options.rate,
-    seconds: options.seconds,
-  });
-
-  const measuredFrom = new Date().toISOString();
-  const qmsLoad = await postAll(intake, ours.slice(warmup), load);
-  const pipeline = await measurePipeline({
-    apiUrl: qms.url,
-    outboxPath,
-    expected: warmup + paced.load.accepted + qmsLoad.accepted,
-    measuredFrom,
-  });
-  const amLoad = await postAll(amApi, theirs.slice(warmup), load);
-  const peakRssMiB = {
-    qms: servers.peakRssMiB(qms.pid),
-    alertmanager: servers.peakRssMiB(am.pid),
-  };
-  await stopQms();
-  await stopAm();
   return {
-    paced,
-    saturation: { warmup, qmsLoad, amLoad, pipeline },
-    alertmanagerVersion: alertmanagerVersion(),
-    peakRssMiB,
+    qms: {
+      pid: qms.pid,
+      intake: `${qms.url}/v1/integrations/alertmanager`,
+      intakeUrl: qms.url,
+      apiUrl: qms.url,
+      outboxPath: join(dataDir, 'outbox.jsonl'),
+    },
+    am: { pid: am.pid, api: `${am.url}/api/v2/alerts` },
+    stopBoth: async () => {
+      await stopQms();
+      await stopAm();
+    },
   };
 }
 

@@ -12,9 +12,9 @@ export type SampleName =
   | 'pagerduty-events-v2-acknowledge'
   | 'pagerduty-events-v2-resolve';
 
-/** A real payload (copied from the shared samples), parsed afresh. */
+/** A real payload from samples/, parsed afresh. */
 export function loadSample(name: SampleName): Json {
-  const file = join(__dirname, '..', 'samples', `${name}.json`);
+  const file = join(__dirname, '../../../../samples', `${name}.json`);
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
