@@ -22,9 +22,13 @@ const PORT_SETS = [
   { base: 28180, kafka: 29292, mongodb: 37117 },
   { base: 38080, kafka: 39092, mongodb: 47017 },
 ];
-const CARRY_MS = 75_000;
-const CARRY_STALL_MS = 20_000;
-const WARMUP = { rate: 50, seconds: 2 };
+const CARRY_MS = 60_000;
+const CARRY_STALL_MS = 15_000;
+const WARMUP = {
+  rate: 50,
+  seconds: 2,
+  waits: { drainMs: 10_000, outboxMs: 5_000, stallMs: 5_000 },
+};
 
 /**
  * Resolves the mode's figures, { skipped } when Kafka or FerretDB cannot
@@ -93,7 +97,9 @@ async function kafkaPhase(stack, run, events) {
     publishSeconds: round(seconds, 2),
     publishedPerSecond: round(events / seconds, 0),
   };
-  if (before === null) return { ...result, carried: null, apiError: 'down' };
+  if (before === null) {
+    return { ...result, apiError: 'the API did not answer before publishing' };
+  }
   const wait = await waitForEscalations(stack.apiUrl, before + events, {
     deadline: Date.now() + CARRY_MS,
     stallMs: CARRY_STALL_MS,

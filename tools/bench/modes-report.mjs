@@ -60,6 +60,9 @@ function published(kafka) {
 }
 
 function carried(kafka) {
+  if (kafka.escalationsSeen === undefined) {
+    return `not measured: ${kafka.apiError}`;
+  }
   if (kafka.carriedPerSecond) {
     return `${kafka.carriedPerSecond}/s (all in ${kafka.carriedSeconds} s)`;
   }

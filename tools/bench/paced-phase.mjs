@@ -8,14 +8,13 @@ import { percentile, round } from './stats.mjs';
 
 // After the last request: how long to wait for the escalations and pages,
 // and after how long without progress a stuck pipeline is given up on.
-const DRAIN_MS = 30_000;
-const OUTBOX_MS = 20_000;
-const STALL_MS = 15_000;
+const WAITS = { drainMs: 30_000, outboxMs: 20_000, stallMs: 15_000 };
 
 /**
  * Offers `rate` alerts per second for `seconds` to `intakeUrl`, each with
  * its own fingerprint and all with one component (`bench-<run>`), then
  * measures accept -> raised (API) and accept -> first page (outbox).
+ * `waits` may shorten the waits (a warm-up need not wait long).
  */
 export async function pacedPhase(input) {
   const { intakeUrl, apiUrl, outboxPath, run, rate, seconds } = input;
@@ -29,9 +28,8 @@ export async function pacedPhase(input) {
     outboxPath,
     expected: load.accepted,
     component: `bench-${run}`,
-    drainMs: DRAIN_MS,
-    outboxMs: OUTBOX_MS,
-    stallMs: STALL_MS,
+    ...WAITS,
+    ...input.waits,
   });
   return { rate, seconds, load: pacedLoad(load), pipeline };
 }

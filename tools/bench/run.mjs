@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { runDistributed } from './distributed-mode.mjs';
 import { readOptions } from './options.mjs';
 import { printReport } from './report.mjs';
@@ -40,13 +41,20 @@ async function main() {
   await buildProduct();
   const results = {};
   if (options.modes.includes('standalone')) {
-    results.standalone = await runStandalone(context);
+    results.standalone = await timed(() => runStandalone(context));
   }
   if (options.modes.includes('distributed')) {
-    results.distributed = await runDistributed(context);
+    results.distributed = await timed(() => runDistributed(context));
     if (results.distributed.failed) process.exitCode = 1;
   }
   if (!aborted) printReport({ options, loadAtStart, ...results });
+}
+
+async function timed(runMode) {
+  const started = performance.now();
+  const figures = await runMode();
+  const seconds = (performance.now() - started) / 1000;
+  return { ...figures, tookSeconds: Math.round(seconds) };
 }
 
 /** Registers `server` for clean-up; returns a function that stops it now. */

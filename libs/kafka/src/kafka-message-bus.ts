@@ -21,6 +21,7 @@ import { KafkaUnavailableError } from './kafka-errors';
 import { kafkaLogCreator } from './kafka-log-creator';
 import { KafkaSubscription } from './kafka-subscription';
 import { KafkaTopics } from './kafka-topics';
+import { SendCoalescer } from './send-coalescer';
 import { lazyConnection } from './lazy-connection';
 
 /**
@@ -36,6 +37,7 @@ export class KafkaMessageBus implements MessageBus {
   private readonly admin: ReturnType<typeof lazyConnection<Admin>>;
   private readonly topics: KafkaTopics;
   private readonly subscriptions = new Set<KafkaSubscription>();
+  private readonly sends = new SendCoalescer((m) => this.send(m));
 
   constructor(options: KafkaBusOptions) {
     this.config = resolveKafkaBusOptions(options);
@@ -62,8 +64,13 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   /** Rejects with KafkaUnavailableError, retriable in an outage. */
+  /** Resolves once the messages are acknowledged by all in-sync replicas. */
   async publish(messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    await this.sends.publish(messages);
+  }
+
+  private async send(messages: OutgoingMessage[]): Promise<void> {
     const byTopic = groupByTopic(messages);
     const topics = [...byTopic.keys()];
     try {
