@@ -146,4 +146,13 @@ describe('correlateSignal', () => {
     };
     expect(correlateSignal(unmatched, {}, opts).commands).toEqual([]);
   });
+
+  it('ignores a PagerDuty resolve for a key with no escalation, as PagerDuty does', () => {
+    const resolve = signal('r', 'resolve', 0);
+    const fromPagerDuty = {
+      ...resolve,
+      event: { ...resolve.event, source: 'pagerduty' },
+    };
+    expect(correlateSignal(fromPagerDuty, {}, opts)).toEqual({ commands: [] });
+  });
 });

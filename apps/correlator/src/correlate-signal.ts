@@ -51,6 +51,8 @@ export function correlateSignal(
         ],
       };
     }
+    // PagerDuty ignores a resolve for a key it has no incident for.
+    if (e.source === 'pagerduty') return { commands: [] };
     const expiresAt = new Date(
       Date.parse(e.acceptedAt) + opts.resolveWindowSec * 1000,
     ).toISOString();

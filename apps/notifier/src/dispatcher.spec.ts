@@ -39,6 +39,7 @@ const delivery: Delivery = {
 function setup(
   channel: Channel,
   tracing: Tracing = createTracing({ service: 'test' }),
+  others: Array<[string, Channel]> = [],
 ) {
   const sqlite = new SqliteDatabase(':memory:');
   const docs = new SqliteDocumentStore(sqlite);
@@ -46,7 +47,7 @@ function setup(
   const ledger = new DeliveryLedger(docs);
   const make = (instance: string) =>
     new Dispatcher(
-      new Map([['log', channel]]),
+      new Map([['log', channel], ...others]),
       ledger,
       bus,
       clock,
@@ -86,6 +87,36 @@ describe('Dispatcher', () => {
 
     expect(channel.sent).toEqual([`${delivery.key}#1`, `${delivery.key}#2`]);
     expect(await ledger.get(delivery.key)).toMatchObject({ status: 'sent' });
+    await sqlite.close();
+  });
+
+  it('records a long batch as sending chunk by chunk, as each goes out', async () => {
+    const many = Array.from({ length: 120 }, (_, i) => ({
+      ...delivery,
+      key: `e1:0:0:r${i}:log`,
+      recipient: `r${i}`,
+    }));
+    const recordedWhenFirstSent: string[] = [];
+    const probe: Channel & { ledger?: DeliveryLedger } = {
+      name: 'log',
+      send: async (d) => {
+        if (d.key === many[0].key && probe.ledger) {
+          for (const other of many)
+            if (await probe.ledger.get(other.key))
+              recordedWhenFirstSent.push(other.key);
+        }
+        return { outcome: 'delivered' };
+      },
+    };
+    const { sqlite, ledger, make } = setup(probe);
+    probe.ledger = ledger;
+
+    await make('a').dispatch(many);
+
+    expect(recordedWhenFirstSent.length).toBeLessThan(many.length);
+    expect(recordedWhenFirstSent).toContain(many[0].key);
+    const settled = await ledger.withStatus('sent');
+    expect(settled).toHaveLength(many.length);
     await sqlite.close();
   });
 
@@ -138,6 +169,31 @@ describe('Dispatcher', () => {
     const { traceId, spanId } = span.spanContext();
     expect(traceparents).toEqual([`00-${traceId}-${spanId}-01`]);
     expect(traceId).toBe('0af7651916cd43dd8448eb211c80319c');
+    await sqlite.close();
+  });
+
+  it('pages on the log channel when another channel fails for good', async () => {
+    const log = countingChannel([]);
+    const hook = countingChannel([
+      { outcome: 'permanent', code: 'WEBHOOK_HTTP_400', reason: 'refused' },
+    ]);
+    const { sqlite, ledger, make } = setup(log, undefined, [['webhook', hook]]);
+    const viaHook = {
+      ...delivery,
+      channel: 'webhook',
+      key: 'e1:0:0:ciso:webhook',
+    };
+
+    await make('a').dispatch([viaHook]);
+
+    expect(hook.sent).toEqual(['e1:0:0:ciso:webhook#1']);
+    expect(log.sent).toEqual(['e1:0:0:ciso:log#1']);
+    expect(await ledger.get('e1:0:0:ciso:webhook')).toMatchObject({
+      status: 'failed',
+    });
+    expect(await ledger.get('e1:0:0:ciso:log')).toMatchObject({
+      status: 'sent',
+    });
     await sqlite.close();
   });
 });

@@ -15,6 +15,9 @@ import {
   type LedgerEntry,
 } from './delivery-ledger';
 
+/** Sends in flight at once; each chunk is claimed just before it goes. */
+const SEND_CHUNK = 50;
+
 /**
  * Sends deliveries through their channels: ledger "sending" first, then
  * the send, then the settled ledger entry and the outcome command back to
@@ -35,11 +38,17 @@ export class Dispatcher {
     private readonly tracing: Tracing,
   ) {}
 
-  /** Deliveries seen for the first time: this instance owns them. */
+  /**
+   * Deliveries seen for the first time: this instance owns them. A chunk
+   * is recorded "sending" just before it goes out, so a long batch never
+   * outlives the lease of entries still waiting their turn (a peer would
+   * take them over and page a second time).
+   */
   async dispatch(deliveries: Delivery[]): Promise<void> {
-    if (deliveries.length === 0) return;
-    await this.ledger.record(deliveries.map((d) => this.entry(d, 'sending')));
-    await this.sendAll(deliveries);
+    for (const chunk of chunks(deliveries)) {
+      await this.ledger.record(chunk.map((d) => this.entry(d, 'sending')));
+      await this.sendAll(chunk);
+    }
   }
 
   /**
@@ -50,25 +59,51 @@ export class Dispatcher {
     entries: LedgerEntry[],
     attempt: (e: LedgerEntry) => number,
   ): Promise<void> {
-    const won = await Promise.all(
-      entries.map(async (e) => {
-        const delivery = { ...e.delivery, attempt: attempt(e) };
-        return (await this.ledger.claim(e, this.entry(delivery, 'sending')))
-          ? delivery
-          : undefined;
-      }),
-    );
-    await this.sendAll(won.filter((d): d is Delivery => d !== undefined));
+    for (const chunk of chunks(entries)) {
+      const won = await Promise.all(
+        chunk.map(async (e) => {
+          const delivery = { ...e.delivery, attempt: attempt(e) };
+          return (await this.ledger.claim(e, this.entry(delivery, 'sending')))
+            ? delivery
+            : undefined;
+        }),
+      );
+      await this.sendAll(won.filter((d): d is Delivery => d !== undefined));
+    }
   }
 
+  /**
+   * Sends, then records every outcome. A page that failed for good on
+   * another channel is not lost: it goes to the `log` channel instead,
+   * recorded "sending" in the same ledger write, so a crash resumes it.
+   */
   private async sendAll(deliveries: Delivery[]): Promise<void> {
     if (deliveries.length === 0) return;
     const sent = await Promise.all(deliveries.map((d) => this.traced(d)));
     const settled = deliveries.map((d, i) => this.settle(d, sent[i].result));
-    await this.ledger.record(settled.map((s) => s.entry));
+    const failedForGood = deliveries.filter(
+      (d, i) => d.channel !== 'log' && settled[i].entry.status === 'failed',
+    );
+    const fallbacks = failedForGood.map(logFallback);
+    await this.ledger.record([
+      ...settled.map((s) => s.entry),
+      ...fallbacks.map((f) => this.entry(f, 'sending')),
+    ]);
     await this.bus.publish(
       settled.map((s, i) => commandMessage(s.command, sent[i].traceparent)),
     );
+    for (const f of fallbacks) {
+      this.metrics.notifications.inc({
+        channel: f.channel,
+        outcome: 'fallback',
+      });
+      const fields = { escalationId: f.escalationId, recipient: f.recipient };
+      this.logger.error(
+        fields,
+        'page failed for good; sending it on the log channel',
+      );
+    }
+    await this.sendAll(fallbacks);
   }
 
   private traced(d: Delivery) {
@@ -190,4 +225,17 @@ export class Dispatcher {
       nonce: randomUUID(),
     };
   }
+}
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += SEND_CHUNK)
+    out.push(items.slice(i, i + SEND_CHUNK));
+  return out;
+}
+
+/** The same page on the `log` channel, under that channel's own key. */
+function logFallback(d: Delivery): Delivery {
+  const key = [d.escalationId, d.step, d.repeat, d.recipient, 'log'].join(':');
+  return { ...d, key, channel: 'log', attempt: 1, address: undefined };
 }

@@ -26,8 +26,10 @@ import {
   Tracing,
 } from '@qms/observability';
 import {
+  backoffMs,
   CLOCK,
   DOCUMENT_STORE,
+  isRetriable,
   LOGGER,
   MESSAGE_BUS,
   TOPICS,
@@ -39,6 +41,7 @@ import {
   type Subscription,
 } from '@qms/ports';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DeliveryLedger, type LedgerEntry } from './delivery-ledger';
 import { Dispatcher } from './dispatcher';
 import { planDeliveries, type ChannelSetup } from './plan-deliveries';
@@ -49,6 +52,7 @@ const STOPPING_EVENTS = new Set([
   'EscalationClosed',
 ]);
 const RETRY_POLL_MS = 1000;
+const START_ATTEMPTS = 8;
 
 /**
  * Pages people: turns NotificationRequested events into deliveries,
@@ -110,7 +114,7 @@ export class NotifierService
 
   async onApplicationBootstrap(): Promise<void> {
     await this.ledger.init();
-    await this.resumeInterrupted(true);
+    await this.resumeOwnInterrupted();
     this.subscription = await this.bus.subscribe({
       topic: TOPICS.escalationEvents,
       group: 'notifier',
@@ -139,6 +143,24 @@ export class NotifierService
     if (orphaned.length === 0) return;
     this.logger.info({ count: orphaned.length }, 'resuming interrupted sends');
     await this.dispatcher.resend(orphaned, (e) => e.delivery.attempt);
+  }
+
+  /**
+   * At start-up, before this instance sends anything new: a busy or
+   * briefly unreachable store is waited out rather than ending the
+   * process, so a restart after a crash resumes its sends itself.
+   */
+  private async resumeOwnInterrupted(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.resumeInterrupted(true);
+      } catch (error) {
+        if (!isRetriable(error) || attempt >= START_ATTEMPTS) throw error;
+        const fields = { attempt, error: String(error) };
+        this.logger.warn(fields, 'resuming interrupted sends failed; retrying');
+        await sleep(backoffMs(attempt));
+      }
+    }
   }
 
   private isOrphan(e: LedgerEntry, includeOwn: boolean): boolean {

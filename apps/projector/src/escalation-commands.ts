@@ -86,7 +86,7 @@ export class EscalationCommands {
       note,
     } as EscalationCommand;
     await this.publish(command, traceparent);
-    return this.awaitStatus(id, TARGET[action]);
+    return this.awaitStatus(id, action);
   }
 
   private publish(command: EscalationCommand, parent?: string) {
@@ -114,11 +114,24 @@ export class EscalationCommands {
     return doc;
   }
 
-  private async awaitStatus(id: string, status: EscalationDocument['status']) {
+  /**
+   * Waits for the read model to show the action's status; a concurrent
+   * change to a status that refuses the action is answered as a refusal.
+   */
+  private async awaitStatus(id: string, action: Action) {
     const deadline = Date.now() + WAIT_MS;
     for (let wait = 5; Date.now() < deadline; wait = Math.min(wait * 2, 100)) {
       const doc = await this.load(id);
-      if (doc.status === status) return { applied: true, doc };
+      if (doc.status === TARGET[action]) return { applied: true, doc };
+      const refused = REFUSED[action][doc.status];
+      if (refused) {
+        throw new ApiError(
+          409,
+          refused,
+          `escalation ${id} became ${doc.status}`,
+          '/id',
+        );
+      }
       await sleep(wait);
     }
     return { applied: false, doc: await this.load(id) };

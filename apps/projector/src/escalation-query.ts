@@ -33,8 +33,12 @@ export function parseEscalationQuery(
   }
   if (q.component !== undefined) filter.component = q.component;
   if (q.fingerprint !== undefined) filter.fingerprint = q.fingerprint;
+  return { filter, ...parsePage(q) };
+}
+
+/** `limit` (1-500, default 100) and `offset` (default 0). */
+export function parsePage(q: Record<string, string | undefined>) {
   return {
-    filter,
     limit: int(q, 'limit', 100, 1, 500),
     offset: int(q, 'offset', 0, 0, 1e9),
   };

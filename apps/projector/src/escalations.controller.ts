@@ -22,7 +22,7 @@ import {
   SIGNALS,
   type EscalationDocument,
 } from './escalation-document';
-import { parseEscalationQuery } from './escalation-query';
+import { parseEscalationQuery, parsePage } from './escalation-query';
 import { EscalationCommands, type Action } from './escalation-commands';
 import type { SignalDocument } from './signal-document';
 
@@ -80,16 +80,15 @@ export class EscalationsController {
   }
 
   @Get('signals')
-  async signals(
-    @Query('fingerprint') fingerprint?: string,
-    @Query('limit') limit = '100',
-  ) {
-    const filter: DocumentFilter = fingerprint ? { fingerprint } : {};
-    const n = Math.min(Math.max(Number(limit) || 100, 1), 500);
+  async signals(@Query() query: Record<string, string>) {
+    const { limit, offset } = parsePage(query);
+    const filter: DocumentFilter = query.fingerprint
+      ? { fingerprint: query.fingerprint }
+      : {};
     const items = await this.docs
       .collection<SignalDocument>(SIGNALS)
-      .find(filter, { sort: '-acceptedAt', limit: n });
-    return { items };
+      .find(filter, { sort: '-acceptedAt', limit, skip: offset });
+    return { items, limit, offset };
   }
 
   @Get('signals/:id')

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { waitFor } from '@qms/testing';
 
 /** Sends alert `index` once; resolves with the HTTP status. */
 export type PostAlert = (index: number) => Promise<number>;
@@ -12,10 +13,12 @@ export interface StreamOptions {
   clients: number;
   /** Each client's pause between two alerts, so the stream lasts. */
   pauseMs: number;
-  /** An alert still unaccepted this long after the stream began is lost. */
+  /** After this long no alert is sent or retried; the unaccepted are lost. */
   deadlineMs: number;
   /** Called after each 2xx with how many were accepted so far. */
   onAccepted?: (accepted: number) => void;
+  /** Ends the stream early: no new alerts, no more retries. */
+  signal?: AbortSignal;
 }
 
 export interface StreamReport {
@@ -40,10 +43,12 @@ export async function streamAlerts(
   const report: StreamReport = { accepted: [], retried: 0, lost: [] };
   const deadline = Date.now() + options.deadlineMs;
   let next = 0;
-  const more = (i: number) => i < options.count || !!options.keepGoing?.();
+  const stop = () => Date.now() >= deadline || !!options.signal?.aborted;
+  const more = (i: number) =>
+    !stop() && (i < options.count || !!options.keepGoing?.());
   const client = async () => {
     for (let i = next++; more(i); i = next++) {
-      const last = await sendUntilAnswered(post, i, deadline, report);
+      const last = await sendUntilAnswered(post, i, stop, report);
       if (last === 'accepted') options.onAccepted?.(report.accepted.length);
       else report.lost.push({ index: i, last });
       await sleep(options.pauseMs);
@@ -57,7 +62,7 @@ export async function streamAlerts(
 async function sendUntilAnswered(
   post: PostAlert,
   index: number,
-  deadline: number,
+  stop: () => boolean,
   report: StreamReport,
 ): Promise<string> {
   for (;;) {
@@ -69,8 +74,41 @@ async function sendUntilAnswered(
       return 'accepted';
     }
     if (typeof status === 'number' && status < 500) return `HTTP ${status}`;
-    if (Date.now() >= deadline) return String(status);
+    if (stop()) return String(status);
     report.retried++;
     await sleep(RETRY_PAUSE_MS);
   }
+}
+
+/**
+ * Streams alerts; once `faultAt` are accepted runs `fault`, and keeps
+ * streaming until it is over and at least `count` were sent. A fault that
+ * fails ends the stream at once and is rethrown.
+ */
+export async function streamThrough(
+  post: PostAlert,
+  options: Omit<StreamOptions, 'keepGoing' | 'signal' | 'onAccepted'>,
+  faultAt: number,
+  fault: () => Promise<void>,
+): Promise<StreamReport> {
+  const abort = new AbortController();
+  let accepted = 0;
+  let faulting = true;
+  const stream = streamAlerts(post, {
+    ...options,
+    keepGoing: () => faulting,
+    onAccepted: (n) => (accepted = n),
+    signal: abort.signal,
+  });
+  try {
+    await waitFor(() => accepted >= faultAt, { timeoutMs: 60_000 });
+    await fault();
+  } catch (error) {
+    abort.abort();
+    await stream;
+    throw error;
+  } finally {
+    faulting = false;
+  }
+  return stream;
 }

@@ -123,3 +123,37 @@ export async function awaitPages(
   }).catch(() => undefined); // the caller's assertions name what is missing
   return last;
 }
+
+/** What went wrong, by kind; every list is empty when nothing did. */
+export interface OnceEachVerdict {
+  withoutEscalation: string[];
+  withSeveral: string[];
+  countedTwice: string[];
+  unpaged: string[];
+  pagedTwice: string[];
+}
+
+/**
+ * Nothing lost, nothing doubled: each fingerprint has one escalation that
+ * counted its signal once, and each first-page key is in one outbox line.
+ */
+export function judgeOnceEach(
+  fingerprints: string[],
+  escalations: ListedEscalation[],
+  outbox: OutboxKeys,
+): OnceEachVerdict {
+  const raised = countByFingerprint(escalations);
+  const keys = firstPageKeys(escalations);
+  const lines = (key: string) => outbox.counts.get(key) ?? 0;
+  return {
+    withoutEscalation: fingerprints.filter((f) => !raised.has(f)),
+    withSeveral: [...raised].filter(([, n]) => n > 1).map(([f]) => f),
+    countedTwice: escalations
+      .filter((e) => e.occurrences !== 1)
+      .map((e) => `${e.fingerprint}: ${e.occurrences}`),
+    unpaged: keys.filter((k) => lines(k) === 0),
+    pagedTwice: keys
+      .filter((k) => lines(k) > 1)
+      .map((k) => `${k} x${lines(k)}`),
+  };
+}

@@ -18,9 +18,15 @@ export function readChannels(
     webhook.timeout === undefined
       ? DEFAULT_WEBHOOK_TIMEOUT_SEC
       : readDuration(context, [...path, 'timeout'], webhook.timeout);
+  const url = substituteEnv(context, [...path, 'url'], webhook.url) ?? '';
+  if (url && !isHttpUrl(url)) {
+    // Never echo the value: it may embed a token.
+    const detail = 'expected an http:// or https:// URL';
+    context.report('CONFIG_INVALID', [...path, 'url'], detail);
+  }
   return {
     webhook: {
-      url: substituteEnv(context, [...path, 'url'], webhook.url) ?? '',
+      url,
       timeoutMs: (timeoutSec ?? 0) * 1000,
       headers: substituteEnvMap(
         context,
@@ -29,4 +35,12 @@ export function readChannels(
       ),
     },
   };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
 }

@@ -228,3 +228,19 @@ describe('config errors', () => {
     );
   });
 });
+
+describe('hostile YAML', () => {
+  it('reports an alias bomb as a syntax error naming the file', () => {
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+      'f: [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
+    ].join('\n');
+    expect(() => parseConfig(bomb, 'bomb.yaml', {})).toThrow(
+      expect.objectContaining({ code: 'CONFIG_SYNTAX', file: 'bomb.yaml' }),
+    );
+  });
+});

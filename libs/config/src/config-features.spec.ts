@@ -153,3 +153,35 @@ describe('config features', () => {
     expect(() => load(text)).toThrow(/sensitivity: expected "maximum"/);
   });
 });
+
+describe('duration bounds', () => {
+  it('refuses a duration beyond a year, naming the key', () => {
+    const text = MINIMAL_CONFIG.replace(
+      /acknowledgment_timeout: .*/,
+      'acknowledgment_timeout: "99999999999 days"',
+    );
+    expect(() => parseConfig(text, 'big.yaml', {})).toThrow(
+      /big\.yaml:\d+:\d+ levels\.l0_critical\.acknowledgment_timeout: expected a duration of at most 366 days/,
+    );
+  });
+});
+
+describe('webhook channel settings', () => {
+  const withHook = `${MINIMAL_CONFIG}channels:\n  webhook:\n    url: "\${HOOK}"\n`;
+
+  it('refuses a webhook URL that is not http(s), without echoing it', () => {
+    const attempt = () =>
+      parseConfig(withHook, 'hook.yaml', { HOOK: 'not a url T0K3N' });
+    expect(attempt).toThrow(
+      /channels\.webhook\.url: expected an http:\/\/ or https:\/\/ URL/,
+    );
+    expect(attempt).not.toThrow(/T0K3N/);
+  });
+
+  it('takes a webhook URL from the environment', () => {
+    const config = parseConfig(withHook, 'hook.yaml', {
+      HOOK: 'https://hooks.example.com/x',
+    });
+    expect(config.channels.webhook?.url).toBe('https://hooks.example.com/x');
+  });
+});

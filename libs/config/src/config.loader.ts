@@ -57,7 +57,8 @@ export function parseConfig(
   }
   throwIfAny(context);
 
-  const raw = source.toJS();
+  const raw = toJS(source, context);
+  throwIfAny(context);
   validateAgainstSchema(context, raw);
   throwIfAny(context);
 
@@ -98,4 +99,15 @@ function throwIfAny(context: ConfigContext): void {
     (a, b) => a.line - b.line || a.column - b.column,
   );
   throw new ConfigError(issues);
+}
+
+/** The YAML as data; an alias expansion past the limit is a syntax error. */
+function toJS(source: YamlSource, context: ConfigContext): unknown {
+  try {
+    return source.toJS();
+  } catch (error) {
+    const detail = `cannot expand the YAML: ${(error as Error).message}`;
+    context.report('CONFIG_SYNTAX', [], detail);
+    return undefined;
+  }
 }

@@ -12,6 +12,9 @@ import type { KeyPath } from './yaml-source';
 
 const DURATION_FORMS = '"30s", "5 minutes", "2 hours", "24h", "daily"';
 
+/** Longer waits are surely mistakes, and would overflow date arithmetic. */
+const MAX_DURATION_SEC = 366 * 86_400;
+
 /**
  * Seconds in the duration at `path`, or undefined after reporting it.
  * Zero is refused unless `allowZero`: a zero timeout or repeat would page
@@ -24,14 +27,15 @@ export function readDuration(
   options: { allowZero?: boolean } = {},
 ): number | undefined {
   const seconds = parseDuration(value);
-  if (seconds !== undefined && (seconds > 0 || options.allowZero)) {
-    return seconds;
-  }
+  const inRange = seconds !== undefined && seconds <= MAX_DURATION_SEC;
+  if (inRange && (seconds > 0 || options.allowZero)) return seconds;
   const got = JSON.stringify(value);
   const detail =
     seconds === 0
       ? 'expected a duration greater than zero'
-      : `expected a duration such as ${DURATION_FORMS}, got ${got}`;
+      : seconds !== undefined && !inRange
+        ? 'expected a duration of at most 366 days'
+        : `expected a duration such as ${DURATION_FORMS}, got ${got}`;
   context.report('CONFIG_INVALID', path, detail);
   return undefined;
 }

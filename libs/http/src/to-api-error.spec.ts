@@ -7,6 +7,17 @@ function asNestRethrows(error: Error & { statusCode?: number }) {
   return new HttpException(error.message, error.statusCode ?? 500);
 }
 
+/** The error V8 throws when the call stack runs out. */
+function stackOverflow(): unknown {
+  const descend = (depth: number): number => descend(depth + 1) + 1;
+  try {
+    descend(0);
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call stack to overflow');
+}
+
 describe('toApiError', () => {
   it.each([
     ['FST_ERR_CTP_INVALID_JSON_BODY', 400, 'MALFORMED_JSON'],
@@ -23,6 +34,25 @@ describe('toApiError', () => {
       expect(error).toMatchObject({ status, code, path: '' });
     },
   );
+
+  it('answers a stack overflow, from a body too deep, as BODY_TOO_DEEP', () => {
+    const overflow = stackOverflow();
+
+    const error = toApiError(overflow, '/v1/events');
+
+    expect(overflow).toBeInstanceOf(RangeError);
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'BODY_TOO_DEEP',
+      path: '',
+    });
+  });
+
+  it('leaves any other RangeError an internal error', () => {
+    const error = toApiError(new RangeError('Invalid array length'), '/x');
+
+    expect(error).toMatchObject({ status: 500, code: 'INTERNAL_ERROR' });
+  });
 
   it('answers an unknown route as NOT_FOUND', () => {
     const error = toApiError(new HttpException('x', 404), '/v1/nope?a=1');

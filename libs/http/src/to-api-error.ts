@@ -43,6 +43,9 @@ export function toApiError(exception: unknown, url: string): ApiError {
   if (e instanceof SyntaxError && e.statusCode === 400) {
     return new ApiError(400, 'MALFORMED_JSON', e.message);
   }
+  if (isStackOverflow(e)) {
+    return new ApiError(400, 'BODY_TOO_DEEP', 'body is nested too deeply');
+  }
   if (typeof e.code === 'string' && typeof e.path === 'string') {
     return new ApiError(statusOf(e), e.code, e.message, e.path);
   }
@@ -57,6 +60,15 @@ export function toApiError(exception: unknown, url: string): ApiError {
     return new ApiError(status, code, message, status === 404 ? '' : '');
   }
   return new ApiError(500, 'INTERNAL_ERROR', 'internal error');
+}
+
+/**
+ * V8's "Maximum call stack size exceeded". Only a body nested too deep to
+ * parse or copy gets here (intake refuses deeper than 32 levels, so our
+ * own code never sees one); the client's body is at fault, not the server.
+ */
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
 }
 
 /** Coded domain errors without a status are client errors. */

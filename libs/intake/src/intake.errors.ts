@@ -2,9 +2,13 @@
  * Stable reasons a signal is rejected. `FIELD_REQUIRED`: a field we need is
  * absent. `FIELD_TYPE`: a field (or the body) has the wrong JSON type.
  * `FIELD_INVALID`: right type, value not allowed (blank, too long, not one
- * of the allowed values, not a valid time).
+ * of the allowed values, not a valid time). `BODY_TOO_DEEP`: objects and
+ * arrays nest deeper than MAX_BODY_DEPTH; the path names the first value
+ * too deep (the HTTP edge answers the same code for bodies too deep to
+ * parse, with path `''`).
  */
-export type IntakeErrorCode = 'FIELD_REQUIRED' | 'FIELD_TYPE' | 'FIELD_INVALID';
+export type IntakeErrorCode =
+  'FIELD_REQUIRED' | 'FIELD_TYPE' | 'FIELD_INVALID' | 'BODY_TOO_DEEP';
 
 /**
  * A signal that cannot be normalised. `path` is a JSON pointer to the

@@ -1,7 +1,9 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 
+import { depthViolation } from './body-depth';
 import { parseIso8601, parseRfc3339 } from './event-time';
 import { IntakeError, type IntakeErrorCode } from './intake.errors';
+import { escapePointer } from './json-pointer';
 
 /** Pattern of a string that must hold at least one non-space character. */
 export const NON_BLANK = '\\S';
@@ -39,17 +41,22 @@ export function compileSchema<T>(
 }
 
 /**
- * Returns `body` typed when it matches, else throws an IntakeError for
- * the first violation.
+ * Returns `body` typed when it nests no deeper than MAX_BODY_DEPTH and
+ * matches, else throws an IntakeError for the first violation. Depth is
+ * checked first: it bounds the work every later step does on the body.
  */
 export function validOrThrow<T>(
   validate: ValidateFunction<T>,
   body: unknown,
 ): T {
+  const tooDeep = depthViolation(body);
+  if (tooDeep) throw intakeError(tooDeep);
   if (validate(body)) return body;
-  const [first] = violationsOf(validate);
-  const message = `${first.path || 'body'} ${first.problem}`;
-  throw new IntakeError(first.code, first.path, message);
+  throw intakeError(violationsOf(validate)[0]);
+}
+
+function intakeError({ code, path, problem }: Violation): IntakeError {
+  return new IntakeError(code, path, `${path || 'body'} ${problem}`);
 }
 
 /** The violations of the last failed call of `validate`, at least one. */
@@ -96,8 +103,4 @@ function describeInvalid({ keyword, params, message }: ErrorObject): string {
     return 'must not be blank';
   }
   return message ?? 'is invalid';
-}
-
-function escapePointer(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }

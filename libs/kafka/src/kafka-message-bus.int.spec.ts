@@ -104,6 +104,32 @@ describe('KafkaMessageBus on a real broker', () => {
     expect(shared).toEqual([]);
   });
 
+  it('keeps its partitions through a handler slower than the session timeout', async () => {
+    const slow = new KafkaMessageBus({
+      brokers: brokers(),
+      clientId: uniqueName('qms-int'),
+      sessionTimeoutMs: 6000, // the broker's least
+    });
+    const topic = uniqueName('qms.int.v1');
+    const handled: string[] = [];
+    await slow.subscribe({
+      topic,
+      group: uniqueName('group'),
+      handler: async (batch) => {
+        await new Promise((resolve) => setTimeout(resolve, 9000));
+        handled.push(...batch.map((m) => m.id));
+      },
+    });
+    const sent = message(topic, 'fp-1', 0);
+
+    await bus.publish([sent]);
+    await waitFor(() => handled.length > 0, { timeoutMs: WAIT_MS });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+
+    await slow.close();
+    expect(handled).toEqual([sent.id]);
+  });
+
   it('carries the trace context in a traceparent header and back to the subscriber', async () => {
     const topic = uniqueName('qms.int.v1');
     const traced = { ...message(topic, 'fp-1', 0), traceparent: TRACEPARENT };

@@ -9,6 +9,8 @@ import { BatchDelivery, type DeliveryControl } from './kafka-batch-delivery';
 import type { ResolvedKafkaBusOptions } from './kafka-bus.options';
 import { fromKafkaMessage } from './kafka-envelope';
 
+const HEARTBEAT_WHILE_HANDLING_MS = 1000;
+
 /**
  * One consumer-group member on one topic. Offsets are committed only
  * after the handler resolved for a chunk (autoCommit off), so a member
@@ -84,10 +86,32 @@ export class KafkaSubscription {
       const messages = chunk.map((record) =>
         fromKafkaMessage(batch.topic, batch.partition, record),
       );
-      if (!(await this.delivery.deliver(messages, control))) return;
+      const delivering = this.delivery.deliver(messages, control);
+      if (!(await this.whileAlive(heartbeat, delivering))) return;
       resolveOffset(chunk[chunk.length - 1].offset);
       await payload.commitOffsetsIfNecessary(payload.uncommittedOffsets());
       this.crashes = 0;
+    }
+  }
+
+  /**
+   * Heartbeats while the handler runs: kafkajs sends them only between
+   * batches, so a handler slower than the session timeout would lose its
+   * partitions and see its chunk again. kafkajs spaces them itself; one
+   * refused because a rebalance began is left for the next fetch to see.
+   */
+  private async whileAlive<T>(
+    heartbeat: () => Promise<void>,
+    work: Promise<T>,
+  ): Promise<T> {
+    const timer = setInterval(
+      () => void heartbeat().catch(() => undefined),
+      HEARTBEAT_WHILE_HANDLING_MS,
+    );
+    try {
+      return await work;
+    } finally {
+      clearInterval(timer);
     }
   }
 

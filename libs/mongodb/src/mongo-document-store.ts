@@ -5,6 +5,7 @@ import type {
   DocumentWrite,
 } from '@qms/ports';
 import { MongoClient, MongoServerError, type Db } from 'mongodb';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { checkField, toMongoFilter, toMongoSort } from './mongo-document-query';
 import {
   planWrites,
@@ -13,10 +14,11 @@ import {
   type CollectionRun,
   type StoredDocument,
 } from './mongo-document-write';
-import { isDuplicateKey, mongoCall } from './mongo-errors';
+import { isDuplicateKey, isLockContention, mongoCall } from './mongo-errors';
 import { replaceIfUnchanged } from './mongo-replace-if';
 
 const HIDDEN = { _id: 0, [VERSION_FIELD]: 0 };
+const LOCK_RETRY_PAUSE_MS = 50;
 const NAMESPACE_NOT_FOUND = 26;
 /**
  * Statements per bulk write. FerretDB 1.24 keeps one of its 100 pooled
@@ -108,15 +110,18 @@ export class MongoDocumentStore implements DocumentStore {
 
   /**
    * FerretDB runs an upsert as a query and then an insert, so two writers
-   * creating one document can collide on its id. The run is idempotent:
-   * sending it again settles the collision.
+   * creating one document can collide on its id, and its SQLite backend
+   * refuses a write that lost a lock race. The run is idempotent: sending
+   * it again, after a pause for a lock, settles either.
    */
-  private async writeRun(run: CollectionRun, attempts = 3): Promise<void> {
+  private async writeRun(run: CollectionRun, attempts = 5): Promise<void> {
     const docs = this.db.collection<StoredDocument>(run.collection);
     try {
       await docs.bulkWrite(run.operations, { ordered: true });
     } catch (error) {
-      if (attempts <= 1 || !isDuplicateKey(error)) throw error;
+      const locked = isLockContention(error);
+      if (attempts <= 1 || !(locked || isDuplicateKey(error))) throw error;
+      if (locked) await sleep(LOCK_RETRY_PAUSE_MS);
       await this.writeRun(run, attempts - 1);
     }
   }

@@ -54,10 +54,22 @@ export function isDuplicateKey(error: unknown): boolean {
   return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
 }
 
+/**
+ * FerretDB's SQLite backend answers a write that lost a race for the
+ * database lock with an internal error naming SQLITE_BUSY; the write was
+ * not applied, and sending it again later succeeds.
+ */
+export function isLockContention(error: unknown): boolean {
+  return (
+    error instanceof MongoServerError && error.message.includes('SQLITE_BUSY')
+  );
+}
+
 function isRetriable(error: unknown): boolean {
   if (
     error instanceof MongoNetworkError ||
-    error instanceof MongoServerSelectionError
+    error instanceof MongoServerSelectionError ||
+    isLockContention(error)
   ) {
     return true;
   }

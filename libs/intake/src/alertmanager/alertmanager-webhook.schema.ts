@@ -7,7 +7,7 @@ export interface WebhookAlert {
   status: AlertStatus;
   labels: Record<string, string> & { alertname: string };
   annotations?: Record<string, string>;
-  startsAt?: string;
+  startsAt: string;
   endsAt?: string;
   generatorURL?: string;
   fingerprint?: string;
@@ -23,11 +23,13 @@ const STRING_MAP = {
   additionalProperties: { type: 'string' },
 } as const;
 
-// Times are only checked to be strings: an unreadable time falls back to
+// startsAt is part of the event id (a new firing is a new event), so it
+// must be a real RFC 3339 time; Alertmanager and Grafana always send one.
+// endsAt is only checked to be a string: an unreadable end falls back to
 // the acceptance time instead of losing the alert.
 const ALERT_SCHEMA = {
   type: 'object',
-  required: ['status', 'labels'],
+  required: ['status', 'labels', 'startsAt'],
   properties: {
     status: { type: 'string', enum: ['firing', 'resolved'] },
     labels: {
@@ -36,7 +38,7 @@ const ALERT_SCHEMA = {
       properties: { alertname: { type: 'string', pattern: NON_BLANK } },
     },
     annotations: STRING_MAP,
-    startsAt: { type: 'string' },
+    startsAt: { type: 'string', format: 'date-time' },
     endsAt: { type: 'string' },
     generatorURL: { type: 'string' },
     fingerprint: { type: 'string' },

@@ -3,6 +3,8 @@ import {
   fixedIntakeContext,
 } from '../../test/fixed-intake-context';
 import { loadSample } from '../../test/load-sample';
+import { nestedObjects, nestedPath } from '../../test/nested-value';
+import { MAX_BODY_DEPTH } from '../body-depth';
 import { IntakeError } from '../intake.errors';
 import { normalizeAlertmanagerWebhook } from './normalize-alertmanager-webhook';
 
@@ -104,14 +106,30 @@ describe('normalizeAlertmanagerWebhook', () => {
     expect(events[0].fields.source).toBe('grafana');
   });
 
-  it('falls back to acceptance time for a zero or unreadable start', () => {
+  it("falls back to acceptance time for Go's zero start", () => {
     const body = loadSample('alertmanager-webhook-firing-single');
     body.alerts[0].startsAt = '0001-01-01T00:00:00Z';
-    const copy = structuredClone(body);
-    copy.alerts[0].startsAt = 'soon';
 
     expect(normalize(body)[0].occurredAt).toBe(ACCEPTED_AT);
-    expect(normalize(copy)[0].occurredAt).toBe(ACCEPTED_AT);
+  });
+
+  it('falls back to acceptance time for an unreadable end', () => {
+    const body = loadSample('alertmanager-webhook-resolved-single');
+    body.alerts[0].endsAt = 'soon';
+
+    expect(normalize(body)[0].occurredAt).toBe(ACCEPTED_AT);
+  });
+
+  it('gives a firing after a resolve a new event id', () => {
+    const firing = loadSample('alertmanager-webhook-firing-single');
+    const resolved = loadSample('alertmanager-webhook-resolved-single');
+    const refiring = loadSample('alertmanager-webhook-firing-single');
+    refiring.alerts[0].startsAt = '2018-11-04T22:55:00.000000001+01:00';
+
+    const ids = [firing, resolved, refiring].map((body) => normalize(body)[0]);
+
+    expect(new Set(ids.map((event) => event.fingerprint)).size).toBe(1);
+    expect(new Set(ids.map((event) => event.id)).size).toBe(3);
   });
 
   it('prefers service, then job, then instance as the component', () => {
@@ -173,6 +191,40 @@ describe('normalizeAlertmanagerWebhook', () => {
       code: 'FIELD_INVALID',
       path: '/alerts/0/status',
       message: '/alerts/0/status must be one of firing, resolved',
+    });
+  });
+
+  it('rejects an alert without startsAt, naming the alert', () => {
+    const body = loadSample('alertmanager-webhook-firing-grouped');
+    delete body.alerts[2].startsAt;
+
+    expect(rejectionOf(body)).toMatchObject({
+      code: 'FIELD_REQUIRED',
+      path: '/alerts/2/startsAt',
+    });
+  });
+
+  it.each(['yesterday', '2018-11-04 22:43:58Z', '', '2018-11-04T22:43:58'])(
+    'rejects startsAt %p as not RFC 3339',
+    (startsAt) => {
+      const body = loadSample('alertmanager-webhook-resolved-single');
+      body.alerts[0].startsAt = startsAt;
+
+      expect(rejectionOf(body)).toMatchObject({
+        code: 'FIELD_INVALID',
+        path: '/alerts/0/startsAt',
+        message: '/alerts/0/startsAt must be an RFC 3339 date-time',
+      });
+    },
+  );
+
+  it('rejects a webhook nested deeper than the limit, naming where', () => {
+    const body = loadSample('alertmanager-webhook-firing-single');
+    body.commonAnnotations = nestedObjects(5_000);
+
+    expect(rejectionOf(body)).toMatchObject({
+      code: 'BODY_TOO_DEEP',
+      path: `/commonAnnotations${nestedPath(MAX_BODY_DEPTH)}`,
     });
   });
 

@@ -46,7 +46,7 @@ function alertToEvent(
   return {
     // Seeded by identity, state and start: a re-sent webhook maps to the
     // same ids, while a new firing of the same alert gets a new one.
-    id: ctx.idFor(`${fingerprint}:${status}:${startsAt ?? ''}`),
+    id: ctx.idFor(`${fingerprint}:${status}:${startsAt}`),
     type,
     source,
     component,

@@ -2,6 +2,8 @@ import {
   ACCEPTED_AT,
   fixedIntakeContext,
 } from '../../test/fixed-intake-context';
+import { nestedObjects, nestedPath } from '../../test/nested-value';
+import { MAX_BODY_DEPTH } from '../body-depth';
 import { IntakeError } from '../intake.errors';
 import { normalizeNativeEvent } from './normalize-native-event';
 import { nativeFingerprint } from './native-fingerprint';
@@ -69,7 +71,7 @@ describe('normalizeNativeEvent', () => {
     const event = normalizeNativeEvent(body, fixedIntakeContext());
 
     expect(event).toMatchObject({
-      id: 'evt-42',
+      id: expect.stringMatching(/^for:evt-42:[0-9a-f]{64}$/),
       occurredAt: '2024-05-06T05:08:09.500Z',
       fingerprint: 'billing-gate',
       summary: 'Quality gate failed',
@@ -77,6 +79,55 @@ describe('normalizeNativeEvent', () => {
     });
     expect(Object.keys(event.fields)).not.toContain('occurred_at');
     expect(Object.keys(event.fields)).not.toContain('action');
+    expect(event.fields.client_id).toBe('evt-42');
+  });
+
+  it('has no client_id when the client sent no id', () => {
+    const event = normalizeNativeEvent(qualityGate, fixedIntakeContext());
+
+    expect(Object.keys(event.fields)).not.toContain('client_id');
+  });
+
+  it('maps a retry with the same id and body to the same event id', () => {
+    const body = { id: 'same-1', ...qualityGate };
+    const { coverage, ...rest } = body;
+    const reordered = { coverage: { branches: 60, lines: 71.5 }, ...rest };
+
+    const first = normalizeNativeEvent(body, fixedIntakeContext());
+    const retry = normalizeNativeEvent(reordered, fixedIntakeContext());
+
+    expect(coverage).toEqual(reordered.coverage);
+    expect(retry.id).toBe(first.id);
+  });
+
+  it('keeps a different body under a reused id as a different event', () => {
+    const first = { id: 'same-1', ...qualityGate, fingerprint: 'A' };
+    const second = { ...first, component: 'second', fingerprint: 'B' };
+
+    const ids = [first, second].map(
+      (body) => normalizeNativeEvent(body, fixedIntakeContext()).id,
+    );
+
+    expect(ids[0]).not.toBe(ids[1]);
+    expect(ids.every((id) => id.startsWith('for:same-1:'))).toBe(true);
+  });
+
+  it('accepts metrics nested up to the depth limit', () => {
+    const body = { ...qualityGate, trace: nestedObjects(MAX_BODY_DEPTH - 1) };
+
+    expect(normalizeNativeEvent(body, fixedIntakeContext()).fields.trace).toBe(
+      body.trace,
+    );
+  });
+
+  it('rejects a body nested deeper than the limit, naming where', () => {
+    const body = { ...qualityGate, trace: nestedObjects(5_000) };
+
+    expect(rejectionOf(body)).toMatchObject({
+      code: 'BODY_TOO_DEEP',
+      path: `/trace${nestedPath(MAX_BODY_DEPTH)}`,
+      message: expect.stringContaining('nested deeper than 32 levels'),
+    });
   });
 
   it('rejects a body that is not an object, pointing at the body', () => {

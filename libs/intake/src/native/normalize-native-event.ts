@@ -7,6 +7,7 @@ import {
   NATIVE_EVENT_SCHEMA,
   type NativeEventBody,
 } from './native-event.schema';
+import { nativeEventId } from './native-event-id';
 import { nativeFingerprint } from './native-fingerprint';
 
 const validateNativeEvent = compileSchema<NativeEventBody>(NATIVE_EVENT_SCHEMA);
@@ -22,7 +23,9 @@ const ENVELOPE = new Set([
 
 /**
  * Validates a native event and normalises it. Throws IntakeError.
- * Severity is trimmed and lower-cased; `occurredAt` is UTC ISO.
+ * Severity is trimmed and lower-cased; `occurredAt` is UTC ISO. A client
+ * `id` is kept as `fields.client_id`; the event id derives from it and the
+ * body (nativeEventId).
  */
 export function normalizeNativeEvent(
   body: unknown,
@@ -33,7 +36,7 @@ export function normalizeNativeEvent(
   const severity = event.severity.trim().toLowerCase();
 
   return {
-    id: event.id ?? ctx.newId(),
+    id: nativeEventId(event, ctx),
     type,
     source,
     component,
@@ -47,8 +50,13 @@ export function normalizeNativeEvent(
   };
 }
 
-/** Every non-envelope top-level field, values as the client sent them. */
+/**
+ * Every non-envelope top-level field, values as the client sent them,
+ * and the client's `id` as `client_id` (over a metric of that name).
+ */
 function metricFields(event: NativeEventBody): Record<string, unknown> {
   const entries = Object.entries(event);
-  return Object.fromEntries(entries.filter(([key]) => !ENVELOPE.has(key)));
+  const metrics = entries.filter(([key]) => !ENVELOPE.has(key));
+  if (event.id !== undefined) metrics.push(['client_id', event.id]);
+  return Object.fromEntries(metrics);
 }

@@ -3,6 +3,8 @@ import {
   fixedIntakeContext,
 } from '../../test/fixed-intake-context';
 import { loadSample } from '../../test/load-sample';
+import { nestedObjects, nestedPath } from '../../test/nested-value';
+import { MAX_BODY_DEPTH } from '../body-depth';
 import { PagerDutyError } from '../intake.errors';
 import { normalizePagerDutyEvent } from './normalize-pagerduty-event';
 
@@ -167,6 +169,23 @@ describe('normalizePagerDutyEvent', () => {
     body.payload.timestamp = '17/07/2015 08:42';
 
     expect(rejectionOf(body).path).toBe('/payload/timestamp');
+  });
+
+  it('rejects custom_details nested deeper than the limit', () => {
+    const body = loadSample('pagerduty-events-v2-trigger');
+    body.payload.custom_details = nestedObjects(5_000);
+    const tooDeep = nestedPath(MAX_BODY_DEPTH - 1);
+
+    const error = rejectionOf(body);
+
+    expect(error).toMatchObject({
+      code: 'BODY_TOO_DEEP',
+      path: `/payload/custom_details${tooDeep}`,
+    });
+    expect(error.body.errors).toEqual([
+      `'payload.custom_details${tooDeep.replace(/\//g, '.')}' ` +
+        `is nested deeper than ${MAX_BODY_DEPTH} levels`,
+    ]);
   });
 
   it('rejects a body that is not an object', () => {

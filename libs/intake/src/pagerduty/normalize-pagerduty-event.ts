@@ -3,7 +3,8 @@ import type { QmsEvent } from '@qms/domain';
 import { definedFields } from '../event-fields';
 import { isoTimeOf, parseIso8601 } from '../event-time';
 import type { IntakeContext } from '../intake-context';
-import { compileSchema } from '../schema-validation';
+import { depthViolation } from '../body-depth';
+import { compileSchema, violationsOf } from '../schema-validation';
 import { pagerDutyError } from './pagerduty-error';
 import {
   PAGERDUTY_EVENT_SCHEMA,
@@ -23,16 +24,19 @@ type PayloadShape = Omit<
 >;
 
 /**
- * Validates a PagerDuty Events API v2 event and normalises it. Throws
- * PagerDutyError. A trigger without dedup_key gets a new one (returned as
- * the fingerprint), as PagerDuty does. The routing_key is never copied.
+ * Validates a PagerDuty Events API v2 event (nesting at most
+ * MAX_BODY_DEPTH) and normalises it. Throws PagerDutyError. A trigger
+ * without dedup_key gets a new one (returned as the fingerprint), as
+ * PagerDuty does. The routing_key is never copied.
  */
 export function normalizePagerDutyEvent(
   body: unknown,
   ctx: IntakeContext,
 ): QmsEvent {
+  const tooDeep = depthViolation(body);
+  if (tooDeep) throw pagerDutyError([tooDeep]);
   if (!validatePagerDutyEvent(body)) {
-    throw pagerDutyError(validatePagerDutyEvent);
+    throw pagerDutyError(violationsOf(validatePagerDutyEvent));
   }
   const event = body;
   const common = {

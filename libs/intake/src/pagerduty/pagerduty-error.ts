@@ -1,14 +1,11 @@
-import type { ValidateFunction } from 'ajv';
-
 import { PagerDutyError } from '../intake.errors';
-import { violationsOf, type Violation } from '../schema-validation';
+import type { Violation } from '../schema-validation';
 
 /**
- * The PagerDutyError for the last failed validation: every problem is
+ * The PagerDutyError for `violations` (at least one): every problem is
  * listed in the body, named by dotted field path as PagerDuty does.
  */
-export function pagerDutyError(validate: ValidateFunction): PagerDutyError {
-  const violations = violationsOf(validate);
+export function pagerDutyError(violations: Violation[]): PagerDutyError {
   const [first] = violations;
   return new PagerDutyError(first.code, first.path, sentence(first), {
     status: 'invalid event',
