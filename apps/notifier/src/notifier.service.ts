@@ -42,8 +42,14 @@ import {
 } from '@qms/ports';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DeliveryLedger, type LedgerEntry } from './delivery-ledger';
+import {
+  DeliveryLedger,
+  SEND_LEASE_MS,
+  type LedgerEntry,
+} from './delivery-ledger';
 import { Dispatcher } from './dispatcher';
+import { ALIVE_EVERY_MS, InstanceLiveness } from './instance-liveness';
+import { isInterrupted } from './interrupted-sends';
 import { planDeliveries, type ChannelSetup } from './plan-deliveries';
 
 const STOPPING_EVENTS = new Set([
@@ -64,6 +70,8 @@ export class NotifierService
   implements OnApplicationBootstrap, OnApplicationShutdown
 {
   private readonly ledger: DeliveryLedger;
+  private readonly liveness: InstanceLiveness;
+  private aliveTimer?: NodeJS.Timeout;
   private readonly dispatcher: Dispatcher;
   private readonly setup: ChannelSetup;
   private readonly logChannel: LogChannel;
@@ -98,6 +106,7 @@ export class NotifierService
       globallyAddressed: new Set(config.channels.webhook ? ['webhook'] : []),
     };
     this.ledger = new DeliveryLedger(docs);
+    this.liveness = new InstanceLiveness(docs);
     this.dispatcher = new Dispatcher(
       channels,
       this.ledger,
@@ -114,6 +123,8 @@ export class NotifierService
 
   async onApplicationBootstrap(): Promise<void> {
     await this.ledger.init();
+    await this.noteAlive();
+    this.aliveTimer = setInterval(() => void this.noteAlive(), ALIVE_EVERY_MS);
     await this.resumeOwnInterrupted();
     this.subscription = await this.bus.subscribe({
       topic: TOPICS.escalationEvents,
@@ -126,6 +137,7 @@ export class NotifierService
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.retryTimer);
+    clearInterval(this.aliveTimer);
     await this.subscription?.stop();
     await this.retrying;
     this.logChannel.close();
@@ -137,8 +149,9 @@ export class NotifierService
    * again with the same key and attempt.
    */
   private async resumeInterrupted(includeOwn: boolean): Promise<void> {
-    const orphaned = (await this.ledger.withStatus('sending')).filter((e) =>
-      this.isOrphan(e, includeOwn),
+    const interrupted = await this.interruptedTest(includeOwn);
+    const orphaned = (await this.ledger.withStatus('sending')).filter(
+      interrupted,
     );
     if (orphaned.length === 0) return;
     this.logger.info({ count: orphaned.length }, 'resuming interrupted sends');
@@ -163,10 +176,22 @@ export class NotifierService
     }
   }
 
-  private isOrphan(e: LedgerEntry, includeOwn: boolean): boolean {
-    if (e.status !== 'sending') return false;
-    if (includeOwn && e.owner === this.instanceId) return true;
-    return Date.parse(e.leaseUntil ?? '') < this.clock.now().getTime();
+  /** Peers see this instance as running, so they leave its sends alone. */
+  private async noteAlive(): Promise<void> {
+    await this.liveness
+      .mark(this.instanceId, this.clock.now())
+      .catch((error) =>
+        this.logger.warn({ error: String(error) }, 'noting liveness failed'),
+      );
+  }
+
+  private async interruptedTest(includeOwn: boolean) {
+    const now = this.clock.now().getTime();
+    const since = new Date(now - SEND_LEASE_MS);
+    const alive = await this.liveness.aliveSince(since);
+    const self = this.instanceId;
+    return (e: LedgerEntry) =>
+      isInterrupted(e, { self, includeOwn, alive, now });
   }
 
   private async handle(batch: BusMessage[]): Promise<void> {
@@ -204,9 +229,8 @@ export class NotifierService
       deliveries.map((d) => this.ledger.get(d.key)),
     );
     const fresh = deliveries.filter((_, i) => !seen[i]);
-    const orphans = seen.filter(
-      (e): e is LedgerEntry => !!e && this.isOrphan(e, true),
-    );
+    const interrupted = await this.interruptedTest(true);
+    const orphans = seen.filter((e): e is LedgerEntry => !!e && interrupted(e));
     await this.dispatcher.dispatch(fresh);
     await this.dispatcher.resend(orphans, (e) => e.delivery.attempt);
   }
