@@ -100,7 +100,8 @@ export class EscalationCommands {
     );
   }
 
-  private async load(id: string): Promise<EscalationDocument> {
+  /** The escalation's document, or 404 ESCALATION_NOT_FOUND. */
+  async load(id: string): Promise<EscalationDocument> {
     const doc = await this.docs
       .collection<EscalationDocument>(ESCALATIONS)
       .get(id);

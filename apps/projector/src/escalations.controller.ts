@@ -51,18 +51,8 @@ export class EscalationsController {
   }
 
   @Get('escalations/:id')
-  async get(@Param('id') id: string) {
-    const doc = await this.docs
-      .collection<EscalationDocument>(ESCALATIONS)
-      .get(id);
-    if (!doc)
-      throw new ApiError(
-        404,
-        'ESCALATION_NOT_FOUND',
-        `no escalation ${id}`,
-        '/id',
-      );
-    return doc;
+  get(@Param('id') id: string) {
+    return this.commands.load(id);
   }
 
   @Post('escalations/:id/:action(acknowledge|resolve|close)')
