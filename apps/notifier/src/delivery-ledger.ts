@@ -1,5 +1,5 @@
 import type { Delivery } from '@qms/notifications';
-import type { DocumentFilter, DocumentStore } from '@qms/ports';
+import type { DocumentStore, DocumentWrite, OutgoingMessage } from '@qms/ports';
 
 export type LedgerStatus =
   'sending' | 'retry' | 'sent' | 'failed' | 'cancelled';
@@ -18,10 +18,25 @@ export interface LedgerEntry {
   nonce: string;
 }
 
-const DELIVERIES = 'deliveries';
+/** An outcome command recorded with its send, until the bus has it. */
+export interface UnreportedOutcome {
+  message: OutgoingMessage;
+  recordedAt: string;
+}
+
+/** Entries still to be worked on: "sending" and "retry". Small. */
+const OPEN = 'deliveries_open';
+/** Settled entries: "sent", "failed", "cancelled". Grows with every page. */
+const SETTLED = 'deliveries';
+/** Outcome commands not yet published. Empty unless the bus was down. */
+const UNREPORTED = 'delivery_outcomes';
+const SCAN_LIMIT = 10_000;
 
 /** How long a "sending" entry stays its sender's before others may resend. */
 export const SEND_LEASE_MS = 30_000;
+
+const isOpen = (e: LedgerEntry) =>
+  e.status === 'sending' || e.status === 'retry';
 
 /**
  * The delivery ledger: "sending" is recorded before a send and the
@@ -29,39 +44,97 @@ export const SEND_LEASE_MS = 30_000;
  * with the same idempotency key, and a settled key is never sent again.
  * Retries and orphaned sends are claimed with a compare-and-set, so two
  * notifier instances never both send one key.
+ *
+ * Open entries live apart from settled ones, so the scans for due retries
+ * and orphaned sends read only the work in hand, however long the
+ * history (a MongoDB-protocol server need not index the status). The
+ * outcome command of a send is stored in the same write that settles it,
+ * and removed once published: an outcome the bus refused (a broker
+ * restart) or a crash cut off is published later, not lost.
  */
 export class DeliveryLedger {
   constructor(private readonly docs: DocumentStore) {}
 
   init(): Promise<void> {
-    return this.docs.ensureIndexes(DELIVERIES, ['status', 'escalationId']);
+    return this.docs.ensureIndexes(OPEN, ['escalationId']);
   }
 
-  get(key: string): Promise<LedgerEntry | undefined> {
-    return this.docs.collection<LedgerEntry>(DELIVERIES).get(key);
+  /** The entry of `key`; a settled one wins over a leftover open one. */
+  async get(key: string): Promise<LedgerEntry | undefined> {
+    const [settled, open] = await Promise.all([
+      this.docs.collection<LedgerEntry>(SETTLED).get(key),
+      this.docs.collection<LedgerEntry>(OPEN).get(key),
+    ]);
+    return settled ?? open;
   }
 
-  withStatus(
-    status: LedgerStatus,
-    escalationId?: string,
-  ): Promise<LedgerEntry[]> {
-    const filter: DocumentFilter = escalationId
-      ? { status, escalationId }
-      : { status };
+  /** Every open entry, or those of one escalation. */
+  open(escalationId?: string): Promise<LedgerEntry[]> {
     return this.docs
-      .collection<LedgerEntry>(DELIVERIES)
-      .find(filter, { limit: 1000 });
+      .collection<LedgerEntry>(OPEN)
+      .find(escalationId ? { escalationId } : {}, { limit: SCAN_LIMIT });
   }
 
-  record(entries: LedgerEntry[]): Promise<void> {
-    return this.docs.write(
-      entries.map((doc) => ({ collection: DELIVERIES, id: doc.key, doc })),
-    );
+  /**
+   * Writes entries and, first, the outcomes to report. An open entry
+   * replaces its key's open entry; a settled one is filed with the
+   * settled entries and leaves the open ones. Without transactions a
+   * crash may stop between the two: `dropSettled` tidies that up.
+   */
+  record(
+    entries: LedgerEntry[],
+    outcomes: OutgoingMessage[] = [],
+    now = new Date(),
+  ): Promise<void> {
+    const recordedAt = now.toISOString();
+    const writes: DocumentWrite[] = outcomes.map((message) => ({
+      collection: UNREPORTED,
+      id: message.id,
+      doc: { message, recordedAt } satisfies UnreportedOutcome,
+    }));
+    for (const doc of entries) {
+      const id = doc.key;
+      if (isOpen(doc)) writes.push({ collection: OPEN, id, doc });
+      else
+        writes.push(
+          { collection: SETTLED, id, doc },
+          { collection: OPEN, id, doc: null },
+        );
+    }
+    return this.docs.write(writes);
   }
 
   /** Moves `entry` to `next` only if nobody changed it since it was read. */
   claim(entry: LedgerEntry, next: LedgerEntry): Promise<boolean> {
     const expected = { status: entry.status, nonce: entry.nonce };
-    return this.docs.replaceIf(DELIVERIES, entry.key, expected, next);
+    return this.docs.replaceIf(OPEN, entry.key, expected, next);
+  }
+
+  /**
+   * The open entries whose key is not settled yet. An open entry left
+   * behind by a crash after its key was settled is removed, not resent.
+   */
+  async dropSettled(entries: LedgerEntry[]): Promise<LedgerEntry[]> {
+    const settled = await Promise.all(
+      entries.map((e) => this.docs.collection<LedgerEntry>(SETTLED).get(e.key)),
+    );
+    const leftovers = entries.filter((_, i) => settled[i]);
+    await this.docs.write(
+      leftovers.map((e) => ({ collection: OPEN, id: e.key, doc: null })),
+    );
+    return entries.filter((_, i) => !settled[i]);
+  }
+
+  /** Outcomes recorded but not yet known to be published. */
+  unreported(): Promise<UnreportedOutcome[]> {
+    return this.docs
+      .collection<UnreportedOutcome>(UNREPORTED)
+      .find({}, { limit: SCAN_LIMIT });
+  }
+
+  reported(messageIds: string[]): Promise<void> {
+    return this.docs.write(
+      messageIds.map((id) => ({ collection: UNREPORTED, id, doc: null })),
+    );
   }
 }

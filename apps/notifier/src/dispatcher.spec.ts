@@ -1,7 +1,13 @@
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Channel, Delivery, SendResult } from '@qms/notifications';
 import { createTracing, Metrics, type Tracing } from '@qms/observability';
-import { silentLogger, TOPICS, type Clock } from '@qms/ports';
+import {
+  silentLogger,
+  TOPICS,
+  type BusMessage,
+  type Clock,
+  type MessageBus,
+} from '@qms/ports';
 import {
   SqliteDatabase,
   SqliteDocumentStore,
@@ -44,19 +50,29 @@ function setup(
   const sqlite = new SqliteDatabase(':memory:');
   const docs = new SqliteDocumentStore(sqlite);
   const bus = new SqliteMessageBus(sqlite);
+  /** A broker that is down refuses every publication while set. */
+  const outage = { on: false };
+  const flaky: MessageBus = {
+    publish: (messages) =>
+      outage.on
+        ? Promise.reject(new Error('broker unreachable'))
+        : bus.publish(messages),
+    subscribe: (options) => bus.subscribe(options),
+    close: () => bus.close(),
+  };
   const ledger = new DeliveryLedger(docs);
   const make = (instance: string) =>
     new Dispatcher(
       new Map([['log', channel], ...others]),
       ledger,
-      bus,
+      flaky,
       clock,
       new Metrics(),
       silentLogger,
       instance,
       tracing,
     );
-  return { sqlite, ledger, bus, make };
+  return { sqlite, ledger, bus, outage, make };
 }
 
 describe('Dispatcher', () => {
@@ -115,8 +131,9 @@ describe('Dispatcher', () => {
 
     expect(recordedWhenFirstSent.length).toBeLessThan(many.length);
     expect(recordedWhenFirstSent).toContain(many[0].key);
-    const settled = await ledger.withStatus('sent');
-    expect(settled).toHaveLength(many.length);
+    const entries = await Promise.all(many.map((d) => ledger.get(d.key)));
+    expect(entries.map((e) => e?.status)).toEqual(many.map(() => 'sent'));
+    expect(await ledger.open()).toEqual([]);
     await sqlite.close();
   });
 
@@ -194,6 +211,60 @@ describe('Dispatcher', () => {
     expect(await ledger.get('e1:0:0:ciso:log')).toMatchObject({
       status: 'sent',
     });
+    await sqlite.close();
+  });
+
+  it('keeps an outcome the bus refused and publishes it once the bus is back', async () => {
+    const channel = countingChannel([]);
+    const { sqlite, ledger, bus, outage, make } = setup(channel);
+    const seen: BusMessage[] = [];
+    const sub = await bus.subscribe({
+      topic: TOPICS.escalationCommands,
+      group: 't',
+      handler: async (batch) => void seen.push(...batch),
+    });
+    const dispatcher = make('a');
+
+    outage.on = true;
+    await dispatcher.dispatch([delivery]);
+    expect(await ledger.get(delivery.key)).toMatchObject({ status: 'sent' });
+    await dispatcher.reportLeftovers(0);
+    outage.on = false;
+    await dispatcher.reportLeftovers(0);
+    await dispatcher.reportLeftovers(0);
+    await new Promise((r) => setTimeout(r, 50));
+    await sub.stop();
+
+    expect(channel.sent).toEqual([`${delivery.key}#1`]);
+    expect(seen.map((m) => m.id)).toEqual([`outcome:${delivery.key}:1`]);
+    expect(await ledger.unreported()).toEqual([]);
+    await sqlite.close();
+  });
+
+  it('leaves young unreported outcomes to their sender', async () => {
+    const { sqlite, ledger, outage, make } = setup(countingChannel([]));
+    outage.on = true;
+    await make('a').dispatch([delivery]);
+    outage.on = false;
+    await make('b').reportLeftovers(5000);
+    expect(await ledger.unreported()).toHaveLength(1);
+    await sqlite.close();
+  });
+
+  it('does not resend a key that a crash left both settled and open', async () => {
+    const channel = countingChannel([]);
+    const { sqlite, ledger, make } = setup(channel);
+    await make('a').dispatch([delivery]);
+    const settled = (await ledger.get(delivery.key))!;
+    const leftover = { ...settled, status: 'sending' as const, nonce: 'n' };
+    await ledger.record([leftover]); // as if the open entry's delete was lost
+    expect(await ledger.open()).toHaveLength(1);
+
+    await make('b').resend([leftover], (e) => e.delivery.attempt);
+
+    expect(channel.sent).toEqual([`${delivery.key}#1`]);
+    expect(await ledger.open()).toEqual([]);
+    expect(await ledger.get(delivery.key)).toMatchObject({ status: 'sent' });
     await sqlite.close();
   });
 });

@@ -8,7 +8,7 @@ import {
   type SendResult,
 } from '@qms/notifications';
 import type { Metrics, Tracing } from '@qms/observability';
-import type { Clock, Logger, MessageBus } from '@qms/ports';
+import type { Clock, Logger, MessageBus, OutgoingMessage } from '@qms/ports';
 import {
   SEND_LEASE_MS,
   type DeliveryLedger,
@@ -53,13 +53,15 @@ export class Dispatcher {
 
   /**
    * Ledger entries to send again (due retries, orphaned sends): each is
-   * claimed first, and only the claims this instance won are sent.
+   * claimed first, and only the claims this instance won are sent. A key
+   * found settled meanwhile is not sent again.
    */
   async resend(
     entries: LedgerEntry[],
     attempt: (e: LedgerEntry) => number,
   ): Promise<void> {
-    for (const chunk of chunks(entries)) {
+    const unsettled = await this.ledger.dropSettled(entries);
+    for (const chunk of chunks(unsettled)) {
       const won = await Promise.all(
         chunk.map(async (e) => {
           const delivery = { ...e.delivery, attempt: attempt(e) };
@@ -85,13 +87,18 @@ export class Dispatcher {
       (d, i) => d.channel !== 'log' && settled[i].entry.status === 'failed',
     );
     const fallbacks = failedForGood.map(logFallback);
-    await this.ledger.record([
-      ...settled.map((s) => s.entry),
-      ...fallbacks.map((f) => this.entry(f, 'sending')),
-    ]);
-    await this.bus.publish(
-      settled.map((s, i) => commandMessage(s.command, sent[i].traceparent)),
+    const outcomes = settled.map((s, i) =>
+      commandMessage(s.command, sent[i].traceparent),
     );
+    await this.ledger.record(
+      [
+        ...settled.map((s) => s.entry),
+        ...fallbacks.map((f) => this.entry(f, 'sending')),
+      ],
+      outcomes,
+      this.clock.now(),
+    );
+    await this.report(outcomes);
     for (const f of fallbacks) {
       this.metrics.notifications.inc({
         channel: f.channel,
@@ -104,6 +111,36 @@ export class Dispatcher {
       );
     }
     await this.sendAll(fallbacks);
+  }
+
+  /**
+   * Publishes outcomes recorded in the ledger and then forgets them. A
+   * bus that refuses them now (a broker restart) is not this send's
+   * failure: they stay recorded and `reportLeftovers` publishes them.
+   */
+  private async report(outcomes: OutgoingMessage[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    try {
+      await this.bus.publish(outcomes);
+    } catch (error) {
+      const fields = { count: outcomes.length, error: String(error) };
+      this.logger.warn(fields, 'publishing delivery outcomes failed; kept');
+      return;
+    }
+    await this.ledger.reported(outcomes.map((m) => m.id));
+  }
+
+  /**
+   * Outcomes left unpublished by a bus outage or a crash, older than
+   * `minAgeMs` (younger ones are being reported by their sender). A
+   * second publication by a peer is harmless: the command id repeats.
+   */
+  async reportLeftovers(minAgeMs: number): Promise<void> {
+    const before = this.clock.now().getTime() - minAgeMs;
+    const left = await this.ledger.unreported();
+    const old = left.filter((o) => Date.parse(o.recordedAt) <= before);
+    for (const chunk of chunks(old))
+      await this.report(chunk.map((o) => o.message));
   }
 
   private traced(d: Delivery) {

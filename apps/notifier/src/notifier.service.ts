@@ -58,6 +58,8 @@ const STOPPING_EVENTS = new Set([
   'EscalationClosed',
 ]);
 const RETRY_POLL_MS = 1000;
+/** Outcomes unpublished this long were left by an outage or a crash. */
+const LEFTOVER_AGE_MS = 5000;
 const START_ATTEMPTS = 8;
 
 /**
@@ -148,11 +150,15 @@ export class NotifierService
    * (at start-up), or another instance's once its lease ran out. Sent
    * again with the same key and attempt.
    */
-  private async resumeInterrupted(includeOwn: boolean): Promise<void> {
-    const interrupted = await this.interruptedTest(includeOwn);
-    const orphaned = (await this.ledger.withStatus('sending')).filter(
-      interrupted,
+  private async resumeInterrupted(
+    includeOwn: boolean,
+    open?: LedgerEntry[],
+  ): Promise<void> {
+    const sending = (open ?? (await this.ledger.open())).filter(
+      (e) => e.status === 'sending',
     );
+    if (sending.length === 0) return;
+    const orphaned = sending.filter(await this.interruptedTest(includeOwn));
     if (orphaned.length === 0) return;
     this.logger.info({ count: orphaned.length }, 'resuming interrupted sends');
     await this.dispatcher.resend(orphaned, (e) => e.delivery.attempt);
@@ -229,15 +235,27 @@ export class NotifierService
       deliveries.map((d) => this.ledger.get(d.key)),
     );
     const fresh = deliveries.filter((_, i) => !seen[i]);
-    const interrupted = await this.interruptedTest(true);
-    const orphans = seen.filter((e): e is LedgerEntry => !!e && interrupted(e));
+    const sending = seen.filter(
+      (e): e is LedgerEntry => e?.status === 'sending',
+    );
+    const orphans =
+      sending.length > 0
+        ? sending.filter(await this.interruptedTest(true))
+        : [];
     await this.dispatcher.dispatch(fresh);
     await this.dispatcher.resend(orphans, (e) => e.delivery.attempt);
   }
 
+  /**
+   * Scheduled retries of these escalations are settled as cancelled. A
+   * retry a peer claimed a moment ago still goes out and is then filed
+   * as sent: the page was on its way when the acknowledgment came.
+   */
   private async cancelPending(escalationIds: string[]): Promise<void> {
     for (const id of escalationIds) {
-      const pending = await this.ledger.withStatus('retry', id);
+      const pending = (await this.ledger.open(id)).filter(
+        (e) => e.status === 'retry',
+      );
       const now = this.clock.now().toISOString();
       await this.ledger.record(
         pending.map((e) => ({
@@ -253,11 +271,13 @@ export class NotifierService
     if (this.retrying) return;
     this.retrying = (async () => {
       const now = this.clock.now().getTime();
-      const due = (await this.ledger.withStatus('retry')).filter(
-        (e) => Date.parse(e.nextAttemptAt ?? '') <= now,
+      const open = await this.ledger.open();
+      const due = open.filter(
+        (e) => e.status === 'retry' && Date.parse(e.nextAttemptAt ?? '') <= now,
       );
       await this.dispatcher.resend(due, (e) => e.delivery.attempt + 1);
-      await this.resumeInterrupted(false);
+      await this.resumeInterrupted(false, open);
+      await this.dispatcher.reportLeftovers(LEFTOVER_AGE_MS);
     })()
       .catch((error) =>
         this.logger.warn({ error: String(error) }, 'retry pass failed'),

@@ -8,6 +8,7 @@ export interface ListedEscalation {
   fingerprint: string;
   occurrences: number;
   steps: Array<{ recipients: string[] }>;
+  notifications: { delivered: number };
 }
 
 /** Every escalation of `component`, paging through the API. */
@@ -87,7 +88,14 @@ function keyOf(line: string): string | undefined {
 
 const SETTLE_TIMEOUT_MS = 120_000;
 
-/** Waits until every fingerprint has an escalation; returns them all. */
+/** Whether the escalation recorded the delivery of its whole first page. */
+const firstPageRecorded = (e: ListedEscalation) =>
+  e.notifications.delivered >= e.steps[0].recipients.length;
+
+/**
+ * Waits until every fingerprint has an escalation that recorded its
+ * first page as delivered; returns them all.
+ */
 export async function awaitEscalations(
   apiUrl: string,
   component: string,
@@ -97,7 +105,9 @@ export async function awaitEscalations(
   const covered = async () => {
     last = await escalationsOf(apiUrl, component);
     const raised = countByFingerprint(last);
-    return fingerprints.every((f) => raised.has(f));
+    return (
+      fingerprints.every((f) => raised.has(f)) && last.every(firstPageRecorded)
+    );
   };
   await waitFor(covered, {
     timeoutMs: SETTLE_TIMEOUT_MS,
@@ -130,12 +140,15 @@ export interface OnceEachVerdict {
   withSeveral: string[];
   countedTwice: string[];
   unpaged: string[];
+  /** Paged, but the escalation has no NotificationDelivered for it. */
+  unrecorded: string[];
   pagedTwice: string[];
 }
 
 /**
  * Nothing lost, nothing doubled: each fingerprint has one escalation that
- * counted its signal once, and each first-page key is in one outbox line.
+ * counted its signal once, each first-page key is in one outbox line, and
+ * each escalation recorded those deliveries.
  */
 export function judgeOnceEach(
   fingerprints: string[],
@@ -152,6 +165,9 @@ export function judgeOnceEach(
       .filter((e) => e.occurrences !== 1)
       .map((e) => `${e.fingerprint}: ${e.occurrences}`),
     unpaged: keys.filter((k) => lines(k) === 0),
+    unrecorded: escalations
+      .filter((e) => !firstPageRecorded(e))
+      .map((e) => `${e.id}: ${e.notifications.delivered}`),
     pagedTwice: keys
       .filter((k) => lines(k) > 1)
       .map((k) => `${k} x${lines(k)}`),
