@@ -39,6 +39,7 @@ describe('DeadlineScheduler', () => {
       async (id, rev) => void fired.push([id, rev]),
       silentLogger,
     );
+    scheduler.own(() => true);
   });
 
   afterEach(() => {
@@ -76,5 +77,39 @@ describe('DeadlineScheduler', () => {
     scheduler.track(state('overdue', 2, -60));
     await advance(1);
     expect(fired).toEqual([['overdue', 1]]);
+  });
+
+  it('parks a due deadline another instance owns and fires it once handed over', async () => {
+    scheduler.own((id) => id === 'mine');
+    scheduler.track(state('mine', 2, 5));
+    scheduler.track(state('theirs', 2, 5));
+    await advance(6_000);
+    expect(fired).toEqual([['mine', 1]]);
+    expect(scheduler.size).toBe(1);
+
+    scheduler.own(() => true); // the owner left; its partitions are ours
+    await advance(1);
+    expect(fired).toEqual([
+      ['mine', 1],
+      ['theirs', 1],
+    ]);
+  });
+
+  it('fires nothing for escalations handed to another instance', async () => {
+    scheduler.track(state('a', 2, 5));
+    scheduler.own(() => false);
+    await advance(10_000);
+    expect(fired).toEqual([]);
+  });
+
+  it('drops a parked deadline that a newer state replaced', async () => {
+    scheduler.own(() => false);
+    scheduler.track(state('a', 2, 5));
+    await advance(6_000);
+    scheduler.track(state('a', 3)); // acknowledged meanwhile: no deadline
+    scheduler.own(() => true);
+    await advance(1);
+    expect(fired).toEqual([]);
+    expect(scheduler.size).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import type { EscalationState } from '@qms/domain';
-import type { Clock, Logger } from '@qms/ports';
+import type { Clock, KeyOwnership, Logger } from '@qms/ports';
 import { Heap } from 'heap-js';
 
 interface Due {
@@ -16,11 +16,19 @@ const MAX_TIMER_MS = 60_000;
  * first. Fires `fire(escalationId, revision)` when one falls due; the
  * revision lets the aggregate refuse a stale firing, and the command id
  * derived from it makes a repeated firing a no-op.
+ *
+ * It fires only the deadlines of escalations it owns (their commands'
+ * partitions are held by this instance); one that falls due elsewhere
+ * is parked, and fired at once if a rebalance hands it over. Until told
+ * otherwise it owns nothing.
  */
 export class DeadlineScheduler {
   private readonly current = new Map<string, Due>();
   private readonly revisions = new Map<string, number>();
   private readonly heap = new Heap<Due>((a, b) => a.at - b.at);
+  /** Due deadlines of escalations another instance owns. */
+  private readonly parked = new Map<string, Due>();
+  private owns: KeyOwnership = () => false;
   private timer?: NodeJS.Timeout;
   private stopped = false;
 
@@ -41,6 +49,7 @@ export class DeadlineScheduler {
     const revision = state.version - 1;
     if (revision < (this.revisions.get(state.id) ?? -1)) return;
     this.revisions.set(state.id, revision);
+    this.parked.delete(state.id);
     const deadline = state.nextDeadline;
     if (!deadline) {
       this.current.delete(state.id);
@@ -52,13 +61,28 @@ export class DeadlineScheduler {
       at: Date.parse(deadline.at),
       revision,
     };
-    this.current.set(state.id, due);
+    this.schedule(due);
+  }
+
+  /** Takes the escalations `owns` says are this instance's now. */
+  own(owns: KeyOwnership): void {
+    this.owns = owns;
+    for (const [id, due] of this.parked) {
+      if (!owns(id)) continue;
+      this.parked.delete(id);
+      this.schedule(due);
+    }
+  }
+
+  private schedule(due: Due): void {
+    this.current.set(due.escalationId, due);
     this.heap.push(due);
     this.arm();
   }
 
+  /** Deadlines known, owned or not. */
   get size(): number {
-    return this.current.size;
+    return this.current.size + this.parked.size;
   }
 
   stop(): void {
@@ -97,7 +121,8 @@ export class DeadlineScheduler {
     ) {
       this.heap.pop();
       this.current.delete(top.escalationId);
-      due.push(top);
+      if (this.owns(top.escalationId)) due.push(top);
+      else this.parked.set(top.escalationId, top);
     }
     await Promise.all(due.map((d) => this.fireOne(d)));
     this.arm();

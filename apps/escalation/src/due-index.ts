@@ -12,8 +12,9 @@ const PREFIX = 'escalation-';
  * Follows every escalation stream from the start of the store and hands
  * each state with a deadline to `track`. Every escalation instance thus
  * knows every deadline, including those of partitions it takes over in
- * a rebalance; a firing by a non-owner is harmless, because the command
- * id derives from the revision and a stale revision is refused.
+ * a rebalance (it fires only its own). Should two fire one deadline
+ * around a rebalance, that is harmless: the command id derives from the
+ * revision and a stale revision is refused.
  */
 export class DueIndexFollower {
   private readonly states = new Map<string, EscalationState>();

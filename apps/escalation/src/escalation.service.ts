@@ -75,6 +75,8 @@ export class EscalationService
       topic: TOPICS.escalationCommands,
       group: 'escalation',
       handler: (batch) => this.apply(batch),
+      // Deadlines are fired by the instance holding their commands' keys.
+      onAssignment: (owns) => this.scheduler.own(owns),
     });
     this.readiness.ready('escalation');
   }

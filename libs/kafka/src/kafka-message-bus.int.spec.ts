@@ -1,5 +1,10 @@
 import { kafkaGroupId, KafkaMessageBus } from '@qms/kafka';
-import type { BusMessage, OutgoingMessage } from '@qms/ports';
+import type {
+  BusMessage,
+  KeyOwnership,
+  OutgoingMessage,
+  Subscription,
+} from '@qms/ports';
 import {
   ensureKafka,
   messageBusContract,
@@ -72,16 +77,20 @@ describe('KafkaMessageBus on a real broker', () => {
     await bus.close();
   });
 
-  it('splits partitions between two members of one group, which together see each message once', async () => {
+  it('splits partitions between two members of one group, which together see each message once and know which keys they hold', async () => {
     const topic = uniqueName('qms.int.v1');
     const group = uniqueName('group');
     const seen: BusMessage[][] = [[], []];
-    for (const mine of seen) {
-      await bus.subscribe({
+    const owns: KeyOwnership[] = [() => false, () => false];
+    const members: Subscription[] = [];
+    for (const [i, mine] of seen.entries()) {
+      const member = await bus.subscribe({
         topic,
         group,
         handler: async (batch) => void mine.push(...batch),
+        onAssignment: (o) => (owns[i] = o),
       });
+      members.push(member);
     }
     await waitForMembers(kafkaGroupId(group, topic), 2);
 
@@ -102,6 +111,19 @@ describe('KafkaMessageBus on a real broker', () => {
     const keysOf = (ms: BusMessage[]) => new Set(ms.map((m) => m.key));
     const shared = [...keysOf(first)].filter((k) => keysOf(second).has(k));
     expect(shared).toEqual([]);
+    // Each member holds exactly the keys it was given.
+    for (const [i, mine] of seen.entries()) {
+      const held = sent.filter((m) => owns[i](m.key)).map((m) => m.key);
+      expect(new Set(held)).toEqual(keysOf(mine));
+    }
+
+    // The survivor of a rebalance holds every key.
+    await members[0].stop();
+    await waitFor(() => sent.every((m) => owns[1](m.key)), {
+      timeoutMs: WAIT_MS,
+      description: 'the remaining member to hold every key',
+    });
+    expect(sent.filter((m) => owns[0](m.key))).toEqual([]);
   });
 
   it('keeps its partitions through a handler slower than the session timeout', async () => {

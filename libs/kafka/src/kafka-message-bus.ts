@@ -97,6 +97,7 @@ export class KafkaMessageBus implements MessageBus {
       this.config,
       (messages) => this.publish(messages),
       this.config.logger,
+      (topic) => this.partitionCount(topic),
     );
     try {
       if (this.config.createTopics) await this.ensureTopics([options.topic]);
@@ -111,6 +112,12 @@ export class KafkaMessageBus implements MessageBus {
         await subscription.stop();
       },
     };
+  }
+
+  private async partitionCount(topic: string): Promise<number> {
+    const admin = await this.admin.get();
+    const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+    return topics[0].partitions.length;
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,7 @@ import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { BatchDelivery, type DeliveryControl } from './kafka-batch-delivery';
 import type { ResolvedKafkaBusOptions } from './kafka-bus.options';
 import { fromKafkaMessage } from './kafka-envelope';
+import { keyOwnership } from './key-ownership';
 
 const HEARTBEAT_WHILE_HANDLING_MS = 1000;
 
@@ -23,6 +24,8 @@ export class KafkaSubscription {
   private crashes = 0;
   private readonly wakers = new Set<() => void>();
   private readonly delivery: BatchDelivery;
+  /** Counts group joins, so a slow answer for an older one is ignored. */
+  private joins = 0;
 
   constructor(
     private readonly kafka: Kafka,
@@ -30,6 +33,7 @@ export class KafkaSubscription {
     private readonly config: ResolvedKafkaBusOptions,
     publish: (messages: OutgoingMessage[]) => Promise<void>,
     private readonly logger: Logger,
+    private readonly partitionCount: (topic: string) => Promise<number>,
   ) {
     this.delivery = new BatchDelivery(options, publish, logger);
   }
@@ -45,6 +49,10 @@ export class KafkaSubscription {
     consumer.on(consumer.events.CRASH, ({ payload }) =>
       this.onCrash(payload.error, payload.restart),
     );
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      const assigned = payload.memberAssignment[this.options.topic] ?? [];
+      void this.onJoin(assigned);
+    });
     try {
       await consumer.connect();
       await consumer.subscribe({
@@ -69,6 +77,7 @@ export class KafkaSubscription {
   /** Waits for a running handler; a pending retry ends at once. */
   async stop(): Promise<void> {
     this.running = false;
+    this.holdNothing();
     for (const wake of this.wakers) wake();
     await this.consumer?.disconnect();
   }
@@ -128,6 +137,31 @@ export class KafkaSubscription {
     });
   }
 
+  /** Tells the subscriber which keys the partitions it now holds carry. */
+  private async onJoin(assigned: number[]): Promise<void> {
+    const tell = this.options.onAssignment;
+    if (!tell) return;
+    const join = ++this.joins;
+    const { topic } = this.options;
+    for (let attempt = 1; this.running; attempt++) {
+      try {
+        const count = await this.partitionCount(topic);
+        if (join !== this.joins) return;
+        this.logger.info({ topic, partitions: assigned }, 'partitions held');
+        return tell(keyOwnership(topic, assigned, count));
+      } catch (error) {
+        const fields = { topic, attempt, error: String(error) };
+        this.logger.warn(fields, 'reading the partition count failed');
+        await this.pause(backoffMs(attempt));
+      }
+    }
+  }
+
+  private holdNothing(): void {
+    this.joins++;
+    this.options.onAssignment?.(() => false);
+  }
+
   /** kafkajs restarts itself after retriable errors only. */
   private onCrash(error: Error, restarting: boolean): void {
     const fields = {
@@ -137,6 +171,7 @@ export class KafkaSubscription {
       restarting,
     };
     this.logger.error(fields, 'kafka consumer crashed');
+    this.holdNothing(); // until it rejoins its group
     if (restarting || !this.running) return;
     this.crashes++;
     void this.pause(backoffMs(this.crashes)).then(() => this.restart());

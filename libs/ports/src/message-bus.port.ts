@@ -23,6 +23,9 @@ export type OutgoingMessage<T = unknown> = Omit<
 
 export type BatchHandler = (messages: BusMessage[]) => Promise<void>;
 
+/** Whether messages with this key are delivered to this member now. */
+export type KeyOwnership = (key: string) => boolean;
+
 export interface SubscribeOptions {
   topic: string;
   /**
@@ -33,6 +36,12 @@ export interface SubscribeOptions {
   group: string;
   handler: BatchHandler;
   maxBatchSize?: number;
+  /**
+   * Told which keys this member holds whenever that changes: at the
+   * start, and after each rebalance of its group. A sole member holds
+   * every key; a member that lost its group holds none until it rejoins.
+   */
+  onAssignment?: (owns: KeyOwnership) => void;
 }
 
 export interface Subscription {

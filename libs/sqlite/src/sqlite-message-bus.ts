@@ -82,6 +82,8 @@ export class SqliteMessageBus implements MessageBus {
     );
     this.subscriptions.add(sub);
     sub.start();
+    // One process consumes each (group, topic): it holds every key.
+    options.onAssignment?.(() => true);
     return {
       stop: async () => {
         this.subscriptions.delete(sub);

@@ -1,4 +1,4 @@
-import type { BusMessage } from '@qms/ports';
+import type { BusMessage, KeyOwnership } from '@qms/ports';
 import type { MessageBusCaseContext } from './message-bus.contract';
 import { outgoing, payloadN, recorder } from './message-bus.fixtures';
 import { uniqueName } from './unique-name';
@@ -76,6 +76,24 @@ export function messageBusDeliveryCases(ctx: MessageBusCaseContext): void {
     const ids = sent.map((m) => m.id);
     expect(first.messages.map((m) => m.id)).toEqual(ids);
     expect(second.messages.map((m) => m.id)).toEqual(ids);
+  });
+
+  it('tells the sole member of a group that it holds every key', async () => {
+    const topic = uniqueName('qms.contract.v1');
+    const received = recorder();
+    let owns: KeyOwnership | undefined;
+    await subscriptions.start({
+      topic,
+      group: uniqueName('group'),
+      handler: received.handler,
+      onAssignment: (o) => (owns = o),
+    });
+    await ctx.bus().publish([outgoing(topic, 'key-a', 0)]);
+
+    await waitFor(() => received.messages.length >= 1, { timeoutMs });
+    await waitFor(() => owns !== undefined, { timeoutMs });
+    const keys = Array.from({ length: 50 }, (_, i) => `key-${i}`);
+    expect(keys.filter((k) => !owns?.(k))).toEqual([]);
   });
 }
 
