@@ -14,6 +14,7 @@ import { publishNativeEvents } from './kafka-publish.mjs';
 import { pacedPhase } from './paced-phase.mjs';
 import { countEscalations, waitForEscalations } from './pipeline.mjs';
 import { round } from './stats.mjs';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 // Unusual ports, so a developer's own stack on the defaults is left
 // alone; the first set whose every port is free is used.
@@ -24,6 +25,8 @@ const PORT_SETS = [
 ];
 const CARRY_MS = 60_000;
 const CARRY_STALL_MS = 15_000;
+const SETTLE_MS = 60_000;
+const SETTLE_QUIET_MS = 3000;
 const WARMUP = {
   rate: 50,
   seconds: 2,
@@ -85,7 +88,7 @@ function rss({ kafka, ferretdb, ...services }) {
  * poll that saw the last escalation.
  */
 async function kafkaPhase(stack, run, events) {
-  const before = await countEscalations(stack.apiUrl).catch(() => null);
+  const before = await settledCount(stack.apiUrl);
   const started = performance.now();
   const { seconds } = await publishNativeEvents({
     brokers: stack.brokers,
@@ -101,20 +104,46 @@ async function kafkaPhase(stack, run, events) {
     return { ...result, apiError: 'the API did not answer before publishing' };
   }
   const wait = await waitForEscalations(stack.apiUrl, before + events, {
+    initialTotal: before,
     deadline: Date.now() + CARRY_MS,
     stallMs: CARRY_STALL_MS,
     pollMs: 500,
   });
   const carriedSeconds = (wait.reachedAtMs - started) / 1000;
+  const seen = wait.total - before;
+  const movingSeconds = ((wait.lastMoveAtMs ?? started) - started) / 1000;
   return {
     ...result,
-    escalationsSeen: wait.total - before,
+    escalationsSeen: seen,
+    // While not all arrived: the rate at which they did.
+    arrivingPerSecond:
+      movingSeconds > 0 ? round(seen / movingSeconds, 0) : null,
     carriedSeconds: wait.reached ? round(carriedSeconds, 2) : null,
     carriedPerSecond: wait.reached ? round(events / carriedSeconds, 0) : null,
     waitedSeconds: round((performance.now() - started) / 1000, 1),
     stalled: wait.stalled,
     apiError: wait.error,
   };
+}
+
+/**
+ * The escalation count once the earlier phases' backlog has drained (it
+ * stopped moving for SETTLE_QUIET_MS), so the Kafka phase counts only its
+ * own; null when the API does not answer. Bounded by SETTLE_MS.
+ */
+async function settledCount(apiUrl) {
+  const deadline = Date.now() + SETTLE_MS;
+  let last = null;
+  let quietSince = Date.now();
+  while (Date.now() < deadline) {
+    const total = await countEscalations(apiUrl).catch(() => null);
+    if (total !== last) quietSince = Date.now();
+    else if (total !== null && Date.now() - quietSince >= SETTLE_QUIET_MS)
+      return total;
+    last = total;
+    await sleep(500);
+  }
+  return last;
 }
 
 async function choosePorts() {

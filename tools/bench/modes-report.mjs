@@ -67,7 +67,11 @@ function carried(kafka) {
     return `${kafka.carriedPerSecond}/s (all in ${kafka.carriedSeconds} s)`;
   }
   const why = kafka.stalled ? 'stalled' : 'not all';
-  return `${why}: ${kafka.escalationsSeen} of ${kafka.events} after ${kafka.waitedSeconds} s`;
+  const api = kafka.apiError ? ` (API: ${kafka.apiError})` : '';
+  const rate = kafka.arrivingPerSecond
+    ? `, ${kafka.arrivingPerSecond}/s while arriving`
+    : '';
+  return `${why}: ${kafka.escalationsSeen} of ${kafka.events} after ${kafka.waitedSeconds} s${rate}${api}`;
 }
 
 function aim(value, met) {

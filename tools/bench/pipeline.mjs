@@ -14,22 +14,28 @@ export async function countEscalations(apiUrl, component) {
 }
 
 /**
- * Polls until `expected` escalations exist, `deadline` (epoch ms) passes,
+ * Polls until `expected` escalations exist (`initialTotal` before the
+ * first answer, default 0), `deadline` (epoch ms) passes,
  * or the count has not moved for `stallMs`, polling every `pollMs`
  * (default 250). Resolves { total, reached,
  * reachedAtMs (performance.now() of the first poll that saw them all),
- * stalled, error (the last failed request, if any) }.
+ * lastMoveAtMs (of the last poll that saw the count change), stalled,
+ * error (the last failed request, if any) }.
  */
 export async function waitForEscalations(apiUrl, expected, options) {
   const { deadline, component, stallMs = Infinity, pollMs = 250 } = options;
-  const state = { total: 0, reached: false, stalled: false, error: null };
+  const total = options.initialTotal ?? 0;
+  const state = { total, reached: false, stalled: false, error: null };
   let movedAt = Date.now();
   while (Date.now() < deadline) {
     const total = await countEscalations(apiUrl, component).catch((e) => {
       state.error = e.message;
       return state.total;
     });
-    if (total !== state.total) movedAt = Date.now();
+    if (total !== state.total) {
+      movedAt = Date.now();
+      state.lastMoveAtMs = performance.now();
+    }
     state.total = total;
     if (total >= expected) {
       return { ...state, reached: true, reachedAtMs: performance.now() };

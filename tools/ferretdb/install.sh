@@ -27,12 +27,17 @@ trap 'chmod -R u+w "$build" && rm -rf "$build"' EXIT
 cp -R "$src/." "$build"
 chmod -R u+w "$build"
 echo "$FERRETDB_VERSION" >"$build/build/version/version.txt"
+for p in "$here"/patches/*.patch; do
+  patch --quiet --forward -p1 -d "$build" <"$p" ||
+    fdb_fail "patch $(basename "$p") does not apply to $FERRETDB_VERSION"
+done
 
 mkdir -p "$FERRETDB_BIN_DIR"
 # modernc.org/sqlite is pure Go: no C toolchain is needed.
 (cd "$build" && CGO_ENABLED=0 GOFLAGS=-buildvcs=false \
   go build -trimpath -o "$FERRETDB_BIN_DIR/ferretdb" ./cmd/ferretdb) ||
   fdb_fail "go build of $FERRETDB_MODULE@$FERRETDB_VERSION failed"
+fdb_patch_stamp >"$FERRETDB_BIN_DIR/ferretdb.patches"
 bin="$(fdb_binary)" || fdb_fail "built, but $FERRETDB_BIN_DIR/ferretdb" \
   "does not report $FERRETDB_VERSION"
 echo "ferretdb: installed $bin"
