@@ -247,22 +247,25 @@ export class NotifierService
   }
 
   /**
-   * Scheduled retries of these escalations are settled as cancelled. A
-   * retry a peer claimed a moment ago still goes out and is then filed
-   * as sent: the page was on its way when the acknowledgment came.
+   * Scheduled retries of these escalations are settled as cancelled, each
+   * claimed first: a retry a peer claimed a moment ago goes out and is
+   * filed as sent, for the page was on its way when the acknowledgment
+   * came.
    */
   private async cancelPending(escalationIds: string[]): Promise<void> {
     for (const id of escalationIds) {
       const pending = (await this.ledger.open(id)).filter(
         (e) => e.status === 'retry',
       );
-      const now = this.clock.now().toISOString();
+      const updatedAt = this.clock.now().toISOString();
+      const cancelled = await Promise.all(
+        pending.map(async (e) => {
+          const next: LedgerEntry = { ...e, status: 'cancelled', updatedAt };
+          return (await this.ledger.claim(e, next)) ? next : undefined;
+        }),
+      );
       await this.ledger.record(
-        pending.map((e) => ({
-          ...e,
-          status: 'cancelled' as const,
-          updatedAt: now,
-        })),
+        cancelled.filter((e): e is LedgerEntry => e !== undefined),
       );
     }
   }
