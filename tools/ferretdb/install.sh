@@ -28,7 +28,8 @@ cp -R "$src/." "$build"
 chmod -R u+w "$build"
 echo "$FERRETDB_VERSION" >"$build/build/version/version.txt"
 for p in "$here"/patches/*.patch; do
-  patch --quiet --forward -p1 -d "$build" <"$p" ||
+  # git, not patch(1): git is on every machine that cloned this repository.
+  (cd "$build" && git apply -p1 "$p") ||
     fdb_fail "patch $(basename "$p") does not apply to $FERRETDB_VERSION"
 done
 
