@@ -71,7 +71,8 @@ function carried(kafka) {
   const rate = kafka.arrivingPerSecond
     ? `, ${kafka.arrivingPerSecond}/s while arriving`
     : '';
-  return `${why}: ${kafka.escalationsSeen} of ${kafka.events} after ${kafka.waitedSeconds} s${rate}${api}`;
+  const counts = `${kafka.escalationsSeen} of ${kafka.events}`;
+  return `${why}: ${counts} after ${kafka.waitedSeconds} s${rate}${api}`;
 }
 
 function aim(value, met) {

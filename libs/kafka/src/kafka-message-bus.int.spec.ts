@@ -77,7 +77,7 @@ describe('KafkaMessageBus on a real broker', () => {
     await bus.close();
   });
 
-  it('splits partitions between two members of one group, which together see each message once and know which keys they hold', async () => {
+  it('splits partitions between two members, each knowing the keys it holds', async () => {
     const topic = uniqueName('qms.int.v1');
     const group = uniqueName('group');
     const seen: BusMessage[][] = [[], []];
